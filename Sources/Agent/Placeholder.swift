@@ -1,0 +1,2 @@
+import Probes
+import Inventory

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Kiemke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kiemke")
+}
