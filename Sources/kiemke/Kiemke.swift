@@ -1,6 +1,52 @@
 import ArgumentParser
+import Agent
+import Foundation
+
+/// The root command: only parses arguments and hands the work to the libraries.
+struct Kiemke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiemke",
+        abstract: "Stocktake of an office's computers, printers, copiers, scanners and cameras.",
+        discussion: """
+            kiemke polls every device by ping, TCP and SNMP, keeps what it finds and the \
+            conditions staff mark in one SQLite file, and writes the digital-government \
+            section of the half-year report.
+
+            Exit codes: 0 success, 1 runtime failure, 2 usage or input error.
+            Environment: KIEMKE_DB (database file), KIEMKE_CONFIG (config file).
+            """,
+        version: "0.1.0",
+        subcommands: [DevicesCommand.self, MarkCommand.self, HistoryCommand.self]
+    )
+}
 
 @main
-struct Kiemke: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kiemke")
+enum Main {
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try Kiemke.parseAsRoot()
+        } catch {
+            let code = Kiemke.exitCode(for: error)
+            if code == .success {
+                print(Kiemke.fullMessage(for: error))
+                exit(ExitStatus.success)
+            }
+            FileHandle.standardError.write(Data((Kiemke.fullMessage(for: error) + "\n").utf8))
+            exit(ExitStatus.inputError)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var command = command
+                try command.run()
+            }
+        } catch let exitCode as ExitCode {
+            exit(exitCode.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("kiemke: \(error)\n".utf8))
+            exit(ExitStatus.code(for: error))
+        }
+    }
 }

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One device's details and history, as `devices show` and `history` print them.
+public struct DeviceDetail: Sendable {
+    public var device: Device
+    public var history: [HistoryEntry]
+
+    public init(store: InventoryStore, name: String) throws {
+        (device, history) = try store.history(named: name)
+    }
+
+    /// The device's fields followed by its history.
+    public func text() -> String {
+        var out = ""
+        out += "name:      \(device.name)\n"
+        out += "kind:      \(device.kind.rawValue)\n"
+        out += "address:   \(device.address.isEmpty ? "-" : device.address)\n"
+        out += "location:  \(device.location)\n"
+        out += "note:      \(device.note)\n"
+        if let version = device.snmpVersion {
+            out += "snmp:      v\(version.rawValue)\(device.snmpPort.map { ", port \($0)" } ?? "")\n"
+        }
+        out += "added:     \(Self.format(device.createdAt))\n"
+        if let retired = device.retiredAt { out += "retired:   \(Self.format(retired))\n" }
+        out += "\n" + historyText()
+        return out
+    }
+
+    /// The history, newest first, one event per line.
+    public func historyText() -> String {
+        var table = TextTable(header: ["WHEN", "EVENT", "BY", "NOTE"])
+        for entry in history {
+            switch entry {
+            case .mark(let mark):
+                table.append([Self.format(mark.markedAt), "marked \(mark.condition.rawValue) (\(mark.condition.vietnamese))",
+                              mark.markedBy, mark.note])
+            }
+        }
+        return "history of \(device.name):\n" + table.render()
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

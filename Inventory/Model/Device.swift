@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import Probes
+
+/// One piece of equipment the office owns, as the store keeps it.
+public struct Device: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    /// The name staff use ("PC-01", "Máy photo tầng 2"), NFC, case kept.
+    public var name: String
+    /// `NameKey.fold(name)`: what lookups and the uniqueness of active names use.
+    public var nameKey: String
+    public var kind: DeviceKind
+    /// An IPv4 or IPv6 address, or empty for equipment with no network (a USB scanner).
+    public var address: String
+    public var location: String
+    public var note: String
+    public var snmpVersion: SNMPVersionSetting?
+    public var snmpCommunity: String?
+    public var snmpPort: Int?
+    public var createdAt: Date
+    /// When the device left the inventory; it counts in no period after this.
+    public var retiredAt: Date?
+
+    public init(
+        id: Int64? = nil, name: String, kind: DeviceKind, address: String, location: String = "",
+        note: String = "", snmpVersion: SNMPVersionSetting? = nil, snmpCommunity: String? = nil,
+        snmpPort: Int? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
+    ) {
+        self.id = id
+        self.name = NameKey.clean(name)
+        self.nameKey = NameKey.fold(name)
+        self.kind = kind
+        self.address = address
+        self.location = NameKey.clean(location)
+        self.note = NameKey.clean(note)
+        self.snmpVersion = snmpVersion
+        self.snmpCommunity = snmpCommunity
+        self.snmpPort = snmpPort
+        self.createdAt = createdAt
+        self.retiredAt = retiredAt
+    }
+
+    /// Whether the device was in the inventory at some moment of `interval`.
+    public func isActive(during interval: DateInterval) -> Bool {
+        createdAt < interval.end && (retiredAt.map { $0 > interval.start } ?? true)
+    }
+}
+
+/// The SNMP version a device or the office default asks for.
+public enum SNMPVersionSetting: String, Codable, Sendable, CaseIterable {
+    case v1 = "1", v2c = "2c", v3 = "3"
+
+    /// Parses "1", "2c", "v2c", "3" ... as people write them.
+    public init?(parsing text: String) {
+        let t = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let bare = t.hasPrefix("v") ? String(t.dropFirst()) : t
+        switch bare {
+        case "1": self = .v1
+        case "2", "2c": self = .v2c
+        case "3": self = .v3
+        default: return nil
+        }
+    }
+}
+
+extension Device: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "device"
+    public static let marks = hasMany(ConditionMark.self)
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    public enum Columns {
+        public static let name = Column(CodingKeys.name)
+        public static let nameKey = Column(CodingKeys.nameKey)
+        public static let retiredAt = Column(CodingKeys.retiredAt)
+    }
+}

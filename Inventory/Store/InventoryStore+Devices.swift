@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+extension InventoryStore {
+    /// The devices in the inventory, sorted by name ignoring case; retired ones too when asked.
+    public func devices(includeRetired: Bool = false) throws -> [Device] {
+        try database.read { db in
+            var request = Device.all()
+            if !includeRetired { request = request.filter(Device.Columns.retiredAt == nil) }
+            return try request.order(Device.Columns.nameKey, Column("id")).fetchAll(db)
+        }
+    }
+
+    /// The active device called `name` (case ignored), or an error that suggests the nearest names.
+    public func device(named name: String) throws -> Device {
+        try database.read { try Self.device(named: name, in: $0) }
+    }
+
+    /// Adds a device and its first condition mark in one transaction.
+    @discardableResult
+    public func add(_ device: Device, condition: Condition = .good, by who: String) throws -> Device {
+        try database.write { db in
+            var device = device
+            try Self.validate(device)
+            if try Self.activeDevice(key: device.nameKey, in: db) != nil {
+                throw InventoryError.duplicateName(device.name)
+            }
+            try device.insert(db)
+            var mark = ConditionMark(deviceId: device.id!, condition: condition, note: device.note,
+                                     markedBy: who, markedAt: device.createdAt)
+            try mark.insert(db)
+            return device
+        }
+    }
+
+    /// Retires a device: it leaves every count from `date` on, and its history stays.
+    @discardableResult
+    public func retire(named name: String, at date: Date = Date()) throws -> Device {
+        try database.write { db in
+            var device = try Self.device(named: name, in: db)
+            device.retiredAt = date
+            try device.update(db)
+            return device
+        }
+    }
+
+    /// The latest mark of every device, keyed by device id.
+    public func currentMarks() throws -> [Int64: ConditionMark] {
+        try database.read { db in try Self.latestMarks(in: db) }
+    }
+
+    // MARK: - Building blocks for transactions
+
+    static func device(named name: String, in db: Database) throws -> Device {
+        if let device = try activeDevice(key: NameKey.fold(name), in: db) { return device }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM device WHERE retiredAt IS NULL")
+        throw InventoryError.deviceNotFound(name: name, suggestions: NameKey.suggestions(for: name, among: names))
+    }
+
+    static func activeDevice(key: String, in db: Database) throws -> Device? {
+        try Device.filter(Device.Columns.nameKey == key && Device.Columns.retiredAt == nil).fetchOne(db)
+    }
+
+    static func latestMarks(in db: Database) throws -> [Int64: ConditionMark] {
+        // The newest mark of each device; ids break ties between marks made in the same millisecond.
+        let marks = try ConditionMark.fetchAll(db, sql: """
+            SELECT m.* FROM conditionMark m
+            WHERE m.id = (SELECT m2.id FROM conditionMark m2 WHERE m2.deviceId = m.deviceId
+                          ORDER BY m2.markedAt DESC, m2.id DESC LIMIT 1)
+            """)
+        return Dictionary(marks.map { ($0.deviceId, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func validate(_ device: Device) throws {
+        if device.name.isEmpty {
+            throw InventoryError.invalidField(field: "name", value: "", reason: "a device needs a name")
+        }
+        if let problem = DeviceAddress.problem(with: device.address) {
+            throw InventoryError.invalidField(field: "address", value: device.address, reason: problem)
+        }
+        if let port = device.snmpPort, !(1...65535).contains(port) {
+            throw InventoryError.invalidField(field: "snmp_port", value: String(port), reason: "a port is a number from 1 to 65535")
+        }
+    }
+}

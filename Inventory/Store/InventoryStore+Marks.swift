@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+extension InventoryStore {
+    /// Records a person's judgement of a device; earlier marks stay as history.
+    @discardableResult
+    public func mark(named name: String, condition: Condition, note: String = "", by who: String,
+                     at date: Date = Date()) throws -> ConditionMark {
+        try database.write { db in
+            let device = try Self.device(named: name, in: db)
+            var mark = ConditionMark(deviceId: device.id!, condition: condition, note: note, markedBy: who, markedAt: date)
+            try mark.insert(db)
+            return mark
+        }
+    }
+
+    /// Every mark of a device, newest first.
+    public func marks(of device: Device) throws -> [ConditionMark] {
+        try database.read { db in
+            try ConditionMark.filter(Column("deviceId") == device.id)
+                .order(Column("markedAt").desc, Column("id").desc).fetchAll(db)
+        }
+    }
+
+    /// The device's story, newest first: condition marks and, once the daemon runs, probe state changes.
+    public func history(named name: String) throws -> (Device, [HistoryEntry]) {
+        let device = try self.device(named: name)
+        let entries = try marks(of: device).map(HistoryEntry.mark)
+        return (device, entries.sorted { $0.time > $1.time })
+    }
+}
+
+/// One line of a device's history.
+public enum HistoryEntry: Sendable, Equatable {
+    case mark(ConditionMark)
+
+    /// When it happened.
+    public var time: Date {
+        switch self {
+        case .mark(let mark): mark.markedAt
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+/// The one SQLite file that holds the office's devices, condition marks and observations.
+///
+/// WAL mode lets the daemon write observations while `mark`, `report` and `status` read and
+/// write from other processes; the busy timeout absorbs the short write locks they contend for.
+public final class InventoryStore: Sendable {
+    /// The database connection pool; `DatabasePool` is itself `Sendable`.
+    public let database: DatabasePool
+    /// The file this store opened.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// - Throws: `InventoryError.newerDatabase` when the file was written by a newer kiemke,
+    ///   so that an old binary never writes into a schema it does not understand.
+    public init(path: String, readonly: Bool = false) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw InventoryError.cannotCreateFolder(path: folder, reason: Self.reason(error))
+            }
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.readonly = readonly
+        config.label = "kiemke"
+        do {
+            database = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw InventoryError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+        let migrator = InventorySchema.migrator
+        let known = Set(migrator.migrations)
+        let applied = try database.read { try migrator.appliedIdentifiers($0) }
+        let unknown = applied.subtracting(known)
+        if !unknown.isEmpty {
+            throw InventoryError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
+        }
+        if !readonly {
+            try migrator.migrate(database)
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db)" }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,36 @@
+/// Lays out rows as left-aligned columns for a terminal, measuring width in characters, not bytes.
+public struct TextTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]] = []
+
+    public init(header: [String]) {
+        self.header = header
+    }
+
+    public mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    /// The table as text, one line per row, columns separated by two spaces.
+    public func render() -> String {
+        let all = [header] + rows
+        let columns = header.count
+        var widths = [Int](repeating: 0, count: columns)
+        for row in all {
+            for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        return all.map { row in
+            row.prefix(columns).enumerated().map { i, cell in
+                i == columns - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Inventory
+import Probes
+
+/// Everything `config/kiemke.toml` can set, with the defaults an office gets without a file.
+public struct Configuration: Sendable, Equatable {
+    /// The office's name as the report heads it ("UBND xã Minh Đức").
+    public var office = ""
+    /// The database file; `--db` and `KIEMKE_DB` take precedence.
+    public var database: String?
+    /// The report's default language: "vi" or "en".
+    public var language = "vi"
+    /// A second file holding SNMP communities and v3 keys, so the main config can be readable by all.
+    public var secretsFile: String?
+
+    public var probe = ProbeSettings()
+    public var snmp = SNMPDefaults()
+    public var schedule = OfficeSchedule()
+    public var retention = Retention()
+    public var kinds: [DeviceKind: KindSettings] = [:]
+    public var report = ReportSettings()
+    public var readiness = Readiness()
+
+    /// Files that hold secrets and can be read by every user; the caller warns about them.
+    public var exposedSecretFiles: [String] = []
+
+    public init() {}
+
+    /// How and how often devices are probed.
+    public struct ProbeSettings: Sendable, Equatable {
+        public var interval: Duration = .seconds(300)
+        public var timeout: Duration = .seconds(1)
+        public var retries = 2
+        public var concurrency = 256
+        /// Consecutive failed cycles before a device counts as down.
+        public var downAfter = 2
+        public init() {}
+    }
+
+    /// SNMP settings for devices that set none of their own.
+    public struct SNMPDefaults: Sendable, Equatable {
+        public var version = "2c"
+        public var community = "public"
+        public var port = 161
+        public var v3User: String?
+        public var v3Level = "authPriv"
+        public var v3AuthProtocol = "SHA"
+        public var v3AuthKey: String?
+        public var v3PrivProtocol = "AES"
+        public var v3PrivKey: String?
+        public init() {}
+    }
+
+    /// The office's working hours, outside which computers are expected to be off.
+    public struct OfficeSchedule: Sendable, Equatable {
+        public var timezone = "Asia/Ho_Chi_Minh"
+        /// ISO weekdays, 1 = Monday ... 7 = Sunday.
+        public var days: [Int] = [1, 2, 3, 4, 5]
+        /// Minutes after midnight.
+        public var start = 7 * 60 + 30
+        public var end = 17 * 60
+        /// Dates (yyyy-MM-dd) the office is closed.
+        public var holidays: [String] = []
+        /// Kinds that follow the schedule; the others are expected up at all times.
+        public var kinds: Set<DeviceKind> = [.computer]
+        public init() {}
+    }
+
+    /// How long raw observations are kept before only hourly and daily rollups remain.
+    public struct Retention: Sendable, Equatable {
+        public var rawDays = 90
+        public init() {}
+    }
+
+    /// Per-kind overrides.
+    public struct KindSettings: Sendable, Equatable {
+        public var interval: Duration?
+        /// "office" (follows the working schedule) or "always".
+        public var schedule: String?
+        public var tcpPorts: [Int]?
+        public init() {}
+    }
+
+    /// What the report adds beyond device data.
+    public struct ReportSettings: Sendable, Equatable {
+        /// Internet addresses whose reachability stands for the office's internet link.
+        public var internetTargets: [String] = []
+        public init() {}
+    }
+
+    /// Facts no probe can measure, printed in the report only when given.
+    public struct Readiness: Sendable, Equatable {
+        public var staff: Int?
+        public var staffWithOfficialEmail: Int?
+        public var digitalSignatures: Int?
+        public var software: [String] = []
+        public var onlineMeetingRoom: Bool?
+        public init() {}
+    }
+}

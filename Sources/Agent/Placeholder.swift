@@ -1,2 +1,0 @@
-import Probes
-import Inventory

@@ -1,0 +1,26 @@
+import Inventory
+
+/// The exit codes kiemke documents: 0 success, 1 runtime failure, 2 usage or input error.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    public static let runtimeFailure: Int32 = 1
+    public static let inputError: Int32 = 2
+
+    /// The exit code for an error a command threw: input problems are 2, everything else 1.
+    public static func code(for error: any Error) -> Int32 {
+        switch error {
+        case let error as InventoryError: return error.isInputError ? inputError : runtimeFailure
+        case is ImportError, is ConfigError, is CSVReader.Failure, is InputError: return inputError
+        default: return runtimeFailure
+        }
+    }
+}
+
+/// A problem with what the user typed that no library type describes (a bad --period, say).
+public struct InputError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

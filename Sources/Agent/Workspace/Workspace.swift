@@ -1,0 +1,38 @@
+import Foundation
+import Inventory
+import Logging
+
+/// The config and database a command works on, found the way every command finds them.
+public struct Workspace: Sendable {
+    public let configuration: Configuration
+    /// The config file read, or nil when the defaults apply.
+    public let configPath: String?
+    public let databasePath: String
+
+    /// Resolves `--config`/`KIEMKE_CONFIG` and `--db`/`KIEMKE_DB`, reading the config file if there is one.
+    ///
+    /// Without `--config` or `KIEMKE_CONFIG`, `/etc/kiemke/kiemke.toml` is read when it exists.
+    public init(dbFlag: String?, configFlag: String?,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                isRoot: Bool = getuid() == 0, logger: Logger? = nil) throws(ConfigError) {
+        let explicit = configFlag ?? environment["KIEMKE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        let systemConfig = "/etc/kiemke/kiemke.toml"
+        let path = explicit ?? (FileManager.default.fileExists(atPath: systemConfig) ? systemConfig : nil)
+        if let path {
+            configuration = try Configuration.load(from: URL(fileURLWithPath: path))
+        } else {
+            configuration = Configuration()
+        }
+        configPath = path
+        for file in configuration.exposedSecretFiles {
+            logger?.warning("\(file) holds SNMP secrets and every user can read it; run: chmod o-r \(file)")
+        }
+        databasePath = DatabaseLocation.resolve(flag: dbFlag, configured: configuration.database,
+                                                environment: environment, isRoot: isRoot)
+    }
+
+    /// Opens the store (creating the file and its folder on first use).
+    public func openStore() throws -> InventoryStore {
+        try InventoryStore(path: databasePath)
+    }
+}

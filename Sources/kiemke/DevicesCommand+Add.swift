@@ -1,0 +1,36 @@
+import Agent
+import ArgumentParser
+import Inventory
+import Probes
+
+extension DevicesCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add one device.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The device's name, e.g. PC-25.") var name: String
+        @Option(help: "computer, scanner, copier, printer, camera, network or other.") var kind: String
+        @Option(help: "Its IPv4 or IPv6 address (omit for a device with no network).") var address: String = ""
+        @Option(help: "Where it is (room, department).") var location: String = ""
+        @Option(help: "A note.") var note: String = ""
+        @Option(help: "Its condition now: good, fair, degraded or broken.") var condition: String = "good"
+        @Option(help: "Who is adding it (default: your login name).") var by: String?
+
+        func validate() throws {
+            guard DeviceKind(parsing: kind) != nil else {
+                throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard Condition(parsing: condition) != nil else {
+                throw ValidationError("--condition \"\(condition)\" is not a condition; use good, fair, degraded or broken")
+            }
+        }
+
+        func run() async throws {
+            let store = try global.workspace().openStore()
+            let device = try store.add(
+                Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note),
+                condition: Condition(parsing: condition)!, by: CurrentUser.name(explicit: by))
+            print("added \(device.name) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
+        }
+    }
+}

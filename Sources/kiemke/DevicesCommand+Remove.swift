@@ -1,0 +1,17 @@
+import ArgumentParser
+import Inventory
+
+extension DevicesCommand {
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retire a device: it leaves the counts from now on; its history stays.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The device's name (case ignored).") var name: String
+
+        func run() async throws {
+            let device = try global.workspace().openStore().retire(named: name)
+            print("retired \(device.name); its history stays in the database")
+        }
+    }
+}

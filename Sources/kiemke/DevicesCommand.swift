@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `kiemke devices ...`: the equipment list.
+struct DevicesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "devices",
+        abstract: "Import, add, list, show and retire devices.",
+        subcommands: [Import.self, Add.self, List.self, Show.self, Remove.self]
+    )
+}

@@ -1,0 +1,29 @@
+import Agent
+import ArgumentParser
+import Inventory
+import Logging
+
+/// The options every command takes: where the database and the config are, and how much to log.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default: $KIEMKE_DB, the config's database, then ~/.local/share/kiemke/kiemke.sqlite, or /var/lib/kiemke/kiemke.sqlite as root).")
+    var db: String?
+
+    @Option(name: .long, help: "The config file (default: $KIEMKE_CONFIG, else /etc/kiemke/kiemke.toml when it exists).")
+    var config: String?
+
+    @Option(name: .long, help: "Log level on stderr: trace, debug, info, notice, warning, error.")
+    var logLevel: Logger.Level = .notice
+
+    /// Sets up logging and finds the config and the database.
+    func workspace() throws -> Workspace {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return try Workspace(dbFlag: db, configFlag: config, logger: Logger(label: "kiemke"))
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Inventory
+
+/// `kiemke history NAME`: what happened to a device, newest first.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List a device's condition marks and probe state changes, newest first.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The device's name (case ignored).") var name: String
+
+    func run() async throws {
+        let store = try global.workspace().openStore()
+        print(try DeviceDetail(store: store, name: name).historyText(), terminator: "")
+    }
+}
