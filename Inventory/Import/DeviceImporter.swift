@@ -11,6 +11,13 @@ public struct DeviceImporter: Sendable {
         public var unchanged = 0
         public var marked = 0
 
+        public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0, marked: Int = 0) {
+            self.added = added
+            self.updated = updated
+            self.unchanged = unchanged
+            self.marked = marked
+        }
+
         public var description: String {
             "\(added) added, \(updated) updated, \(unchanged) unchanged, \(marked) condition mark\(marked == 1 ? "" : "s") recorded"
         }

@@ -37,14 +37,15 @@ public enum NameKey {
     /// The names nearest to `query`, best first: prefix and substring matches, then small edit distances.
     public static func suggestions(for query: String, among names: [String], limit: Int = 3) -> [String] {
         let key = fold(query)
-        let scored = names.map { name -> (String, Int) in
+        let threshold = max(2, key.count / 2)
+        let scored = names.compactMap { name -> (String, Int)? in
             let folded = fold(name)
             if folded.hasPrefix(key) || key.hasPrefix(folded) { return (name, 0) }
             if folded.contains(key) || key.contains(folded) { return (name, 1) }
-            return (name, 1 + distance(key, folded))
+            let d = distance(key, folded)
+            return d <= threshold ? (name, 1 + d) : nil
         }
-        let threshold = max(2, key.count / 2)
-        return scored.filter { $0.1 <= threshold }
+        return scored
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : fold($0.0) < fold($1.0) }
             .prefix(limit).map(\.0)
     }

@@ -23,30 +23,28 @@ struct Kiemke: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
-        let command: any ParsableCommand
         do {
-            command = try Kiemke.parseAsRoot()
-        } catch {
-            let code = Kiemke.exitCode(for: error)
-            if code == .success {
-                print(Kiemke.fullMessage(for: error))
-                exit(ExitStatus.success)
-            }
-            FileHandle.standardError.write(Data((Kiemke.fullMessage(for: error) + "\n").utf8))
-            exit(ExitStatus.inputError)
-        }
-        do {
+            var command = try Kiemke.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
-                var command = command
                 try command.run()
             }
         } catch let exitCode as ExitCode {
             exit(exitCode.rawValue)
         } catch {
-            FileHandle.standardError.write(Data("kiemke: \(error)\n".utf8))
-            exit(ExitStatus.code(for: error))
+            // Help and version requests, and usage errors, come from the argument parser.
+            switch Kiemke.exitCode(for: error) {
+            case .success:
+                print(Kiemke.fullMessage(for: error))
+                exit(ExitStatus.success)
+            case .validationFailure:
+                FileHandle.standardError.write(Data((Kiemke.fullMessage(for: error) + "\n").utf8))
+                exit(ExitStatus.inputError)
+            default:
+                FileHandle.standardError.write(Data("kiemke: \(error)\n".utf8))
+                exit(ExitStatus.code(for: error))
+            }
         }
     }
 }

@@ -1,0 +1,140 @@
+import Agent
+import Foundation
+import Probes
+import Testing
+import TestSupport
+
+@Suite("Config file")
+struct ConfigurationTests {
+    @Test("the example config in config/ loads with the values it shows")
+    func exampleConfig() throws {
+        let url = SharedFixtures.packageRoot.appendingPathComponent("config/kiemke.toml")
+        let config = try Configuration.load(from: url)
+        #expect(config.office == "UBND xã Minh Đức")
+        #expect(config.probe.interval == .seconds(300))
+        #expect(config.probe.downAfter == 2)
+        #expect(config.schedule.start == 7 * 60 + 30)
+        #expect(config.schedule.end == 17 * 60)
+        #expect(config.schedule.days == [1, 2, 3, 4, 5])
+        #expect(config.schedule.kinds == [.computer])
+        #expect(config.language == "vi")
+    }
+
+    @Test("every key of a full config is read")
+    func fullConfig() throws {
+        let folder = TemporaryDirectory()
+        let url = try folder.write("k.toml", """
+            office = "UBND xã Minh Đức"   # comment
+            database = "/tmp/x.sqlite"
+            language = "en"
+            [probe]
+            interval = "30s"
+            timeout = "500ms"
+            retries = 3
+            concurrency = 64
+            down_after = 3
+            [snmp]
+            version = "3"
+            v3_user = "kiemke"
+            v3_level = "authPriv"
+            [schedule]
+            days = ["mon", "tue", "wed", "thu", "fri", "sat"]
+            hours = "07:00-11:30"
+            holidays = [
+              "2026-09-02",  # Quốc khánh
+              "2026-04-30",
+            ]
+            [kinds.camera]
+            interval = "1m"
+            schedule = "always"
+            tcp_ports = [554, 80]
+            [readiness]
+            staff = 20
+            software = ["Hộ tịch", "Kế toán"]
+            online_meeting_room = true
+            """)
+        let config = try Configuration.load(from: url)
+        #expect(config.database == "/tmp/x.sqlite")
+        #expect(config.language == "en")
+        #expect(config.probe.interval == .seconds(30))
+        #expect(config.probe.timeout == .milliseconds(500))
+        #expect(config.probe.retries == 3)
+        #expect(config.snmp.version == "3")
+        #expect(config.snmp.v3User == "kiemke")
+        #expect(config.schedule.days == [1, 2, 3, 4, 5, 6])
+        #expect(config.schedule.end == 11 * 60 + 30)
+        #expect(config.schedule.holidays == ["2026-09-02", "2026-04-30"])
+        #expect(config.kinds[.camera]?.interval == .seconds(60))
+        #expect(config.kinds[.camera]?.tcpPorts == [554, 80])
+        #expect(config.readiness.staff == 20)
+        #expect(config.readiness.software == ["Hộ tịch", "Kế toán"])
+        #expect(config.readiness.onlineMeetingRoom == true)
+    }
+
+    @Test("an unknown key is an error naming the key and its line")
+    func unknownKey() throws {
+        let folder = TemporaryDirectory()
+        let url = try folder.write("k.toml", "office = \"x\"\n\n[probe]\nintervall = \"5m\"\n")
+        #expect {
+            try Configuration.load(from: url)
+        } throws: { error in
+            guard case .unknownKey(_, 4, "probe.intervall", let known) = error as? ConfigError else { return false }
+            return known.contains("probe.interval") && "\(error)".contains(":4: unknown key probe.intervall")
+        }
+    }
+
+    @Test("a value of the wrong type is an error naming the key, its line and both types")
+    func wrongType() throws {
+        let folder = TemporaryDirectory()
+        let url = try folder.write("k.toml", "[probe]\nretries = \"two\"\n")
+        #expect(throws: ConfigError.wrongType(file: url.path, line: 2, key: "probe.retries", expected: "a whole number", found: "a string")) {
+            try Configuration.load(from: url)
+        }
+    }
+
+    @Test("bad values and syntax name their line", arguments: [
+        ("[probe]\ninterval = \"soon\"\n", 2),
+        ("[schedule]\nhours = \"17:00-07:30\"\n", 2),
+        ("[schedule]\ntimezone = \"Mars/Olympus\"\n", 2),
+        ("language = \"fr\"\n", 1),
+        ("\n\noffice = UBND\n", 3),
+        ("office = \"a\"\noffice = \"b\"\n", 2),
+        ("[kinds.toaster]\ninterval = \"1m\"\n", 2),
+    ])
+    func badValues(text: String, line: Int) throws {
+        let folder = TemporaryDirectory()
+        let url = try folder.write("k.toml", text)
+        #expect {
+            try Configuration.load(from: url)
+        } throws: { error in
+            "\(error)".hasPrefix("\(url.path):\(line): ")
+        }
+    }
+
+    @Test("secrets may live in a second file, and a world-readable file holding them is reported")
+    func secretsFile() throws {
+        let folder = TemporaryDirectory()
+        let secrets = try folder.write("secrets.toml", "[snmp]\ncommunity = \"s3cret\"\nv3_auth_key = \"k\"\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secrets.path)
+        let main = try folder.write("k.toml", "secrets = \"secrets.toml\"\n")
+        var config = try Configuration.load(from: main)
+        #expect(config.snmp.community == "s3cret")
+        #expect(config.exposedSecretFiles == [secrets.path])
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secrets.path)
+        config = try Configuration.load(from: main)
+        #expect(config.exposedSecretFiles.isEmpty)
+        try folder.write("secrets.toml", "office = \"x\"\n")
+        #expect(throws: ConfigError.self) { try Configuration.load(from: main) }
+    }
+
+    @Test("--config wins over KIEMKE_CONFIG, and the database follows --db, KIEMKE_DB, then the config")
+    func workspace() throws {
+        let folder = TemporaryDirectory()
+        let a = try folder.write("a.toml", "database = \"/tmp/a.sqlite\"\n")
+        let b = try folder.write("b.toml", "database = \"/tmp/b.sqlite\"\n")
+        let env = ["KIEMKE_CONFIG": b.path, "HOME": "/home/x"]
+        #expect(try Workspace(dbFlag: nil, configFlag: a.path, environment: env, isRoot: false).databasePath == "/tmp/a.sqlite")
+        #expect(try Workspace(dbFlag: nil, configFlag: nil, environment: env, isRoot: false).databasePath == "/tmp/b.sqlite")
+        #expect(try Workspace(dbFlag: "/tmp/c.sqlite", configFlag: nil, environment: env, isRoot: false).databasePath == "/tmp/c.sqlite")
+    }
+}
