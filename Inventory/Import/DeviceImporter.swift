@@ -27,7 +27,7 @@ public struct DeviceImporter: Sendable {
     public static let requiredColumns = ["name", "kind"]
     /// The columns `devices list --format csv` writes, in order; import reads them back.
     public static let columns = ["name", "kind", "address", "location", "condition", "note",
-                                 "snmp_version", "snmp_community", "snmp_port"]
+                                 "snmp_version", "snmp_community", "snmp_port", "schedule"]
 
     let store: InventoryStore
 
@@ -128,10 +128,16 @@ public struct DeviceImporter: Sendable {
                 problems.append(ImportProblem(line: line, field: "snmp_port", message: "\"\(portText)\" is not a port number (1 to 65535)"))
             }
             let community = value("snmp_community")
+            let scheduleText = value("schedule").lowercased()
+            let schedule = scheduleText.isEmpty ? nil : DeviceSchedule(rawValue: scheduleText)
+            if !scheduleText.isEmpty && schedule == nil {
+                problems.append(ImportProblem(line: line, field: "schedule", message: "\"\(scheduleText)\" is not a schedule; use office (switched off outside office hours) or always"))
+            }
             if let kind {
                 let device = Device(name: name, kind: kind, address: address, location: value("location"),
                                     note: value("note"), snmpVersion: version,
-                                    snmpCommunity: community.isEmpty ? nil : community, snmpPort: port)
+                                    snmpCommunity: community.isEmpty ? nil : community, snmpPort: port,
+                                    schedule: schedule)
                 rows.append(Row(line: line, device: device, condition: condition))
             }
         }
@@ -156,6 +162,7 @@ public struct DeviceImporter: Sendable {
                 existing.snmpVersion = incoming.snmpVersion
                 existing.snmpCommunity = incoming.snmpCommunity
                 existing.snmpPort = incoming.snmpPort
+                existing.schedule = incoming.schedule
                 let changed = existing != before
                 if changed { try existing.update(db) }
                 var marked = false

@@ -34,6 +34,8 @@ public struct DeviceDetail: Sendable {
             case .mark(let mark):
                 table.append([Self.format(mark.markedAt), "marked \(mark.condition.rawValue) (\(mark.condition.vietnamese))",
                               mark.markedBy, mark.note])
+            case .state(let change):
+                table.append([Self.format(change.time), "probe: \(change.to.rawValue)", "kiemke", change.reason])
             }
         }
         return "history of \(device.name):\n" + table.render()
@@ -43,6 +45,7 @@ public struct DeviceDetail: Sendable {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone.current
         return formatter.string(from: date)
     }
 }

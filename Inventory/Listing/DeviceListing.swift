@@ -37,6 +37,7 @@ public struct DeviceListing: Sendable {
             lines.append(CSVReader.line([
                 d.name, d.kind.rawValue, d.address, d.location, entry.mark?.condition.rawValue ?? "", d.note,
                 d.snmpVersion?.rawValue ?? "", d.snmpCommunity ?? "", d.snmpPort.map(String.init) ?? "",
+                d.schedule?.rawValue ?? "",
             ]))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -48,6 +49,7 @@ public struct DeviceListing: Sendable {
             Item(name: entry.device.name, kind: entry.device.kind, address: entry.device.address,
                  location: entry.device.location, condition: entry.mark?.condition, note: entry.device.note,
                  snmpVersion: entry.device.snmpVersion?.rawValue, snmpPort: entry.device.snmpPort,
+                 schedule: entry.device.schedule?.rawValue,
                  createdAt: entry.device.createdAt, retiredAt: entry.device.retiredAt,
                  markedAt: entry.mark?.markedAt, markedBy: entry.mark?.markedBy)
         }
@@ -63,6 +65,7 @@ public struct DeviceListing: Sendable {
         var note: String
         var snmpVersion: String?
         var snmpPort: Int?
+        var schedule: String?
         var createdAt: Date
         var retiredAt: Date?
         var markedAt: Date?

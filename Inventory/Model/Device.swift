@@ -17,6 +17,8 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public var snmpVersion: SNMPVersionSetting?
     public var snmpCommunity: String?
     public var snmpPort: Int?
+    /// Whether it follows office hours; nil: as its kind does (config `schedule.kinds`).
+    public var schedule: DeviceSchedule?
     public var createdAt: Date
     /// When the device left the inventory; it counts in no period after this.
     public var retiredAt: Date?
@@ -24,7 +26,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public init(
         id: Int64? = nil, name: String, kind: DeviceKind, address: String, location: String = "",
         note: String = "", snmpVersion: SNMPVersionSetting? = nil, snmpCommunity: String? = nil,
-        snmpPort: Int? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
+        snmpPort: Int? = nil, schedule: DeviceSchedule? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
     ) {
         self.id = id
         self.name = NameKey.clean(name)
@@ -36,6 +38,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
         self.snmpVersion = snmpVersion
         self.snmpCommunity = snmpCommunity
         self.snmpPort = snmpPort
+        self.schedule = schedule
         self.createdAt = createdAt
         self.retiredAt = retiredAt
     }

@@ -46,6 +46,50 @@ public enum InventorySchema {
             try db.create(index: "observation_deviceTime", on: "observation", columns: ["deviceId", "time"])
             try db.create(index: "observation_time", on: "observation", columns: ["time"])
         }
+        migrator.registerMigration("v2 probe state, state changes, availability rollups") { db in
+            try db.alter(table: "device") { t in
+                t.add(column: "schedule", .text)
+            }
+            try db.create(table: "deviceState") { t in
+                t.primaryKey("deviceId", .integer).references("device", onDelete: .cascade)
+                t.column("state", .text).notNull()
+                t.column("since", .datetime).notNull()
+                t.column("lastProbe", .datetime).notNull()
+                t.column("lastUp", .boolean).notNull()
+                t.column("lastAnsweredBy", .text).notNull().defaults(to: "")
+                t.column("lastRttMs", .double)
+                t.column("lastError", .text)
+                t.column("failures", .integer).notNull().defaults(to: 0)
+                t.column("firstFailureAt", .datetime)
+                t.column("pendingFrom", .datetime)
+                t.column("lastFacts", .text)
+                t.column("lastFactsAt", .datetime)
+            }
+            try db.create(table: "stateChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("device", onDelete: .cascade).notNull()
+                t.column("time", .datetime).notNull()
+                t.column("from", .text)
+                t.column("to", .text).notNull()
+                t.column("reason", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "stateChange_deviceTime", on: "stateChange", columns: ["deviceId", "time"])
+            // Seconds credited to each category, per device, per UTC hour and per local day.
+            // The report reads days; hours serve status and partial days. Both are updated
+            // incrementally as each cycle is recorded, never by rescanning observations.
+            for (table, key, type) in [("availabilityHour", "hour", Database.ColumnType.integer), ("availabilityDay", "day", .text)] {
+                try db.create(table: table) { t in
+                    t.belongsTo("device", onDelete: .cascade).notNull()
+                    t.column(key, type).notNull()
+                    t.column("upSeconds", .double).notNull().defaults(to: 0)
+                    t.column("downSeconds", .double).notNull().defaults(to: 0)
+                    t.column("offSeconds", .double).notNull().defaults(to: 0)
+                    t.column("brokenSeconds", .double).notNull().defaults(to: 0)
+                    t.primaryKey(["deviceId", key])
+                }
+                try db.create(index: "\(table)_\(key)", on: table, columns: [key])
+            }
+        }
         return migrator
     }
 }

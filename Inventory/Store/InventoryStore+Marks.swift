@@ -25,7 +25,10 @@ extension InventoryStore {
     /// The device's story, newest first: condition marks and, once the daemon runs, probe state changes.
     public func history(named name: String) throws -> (Device, [HistoryEntry]) {
         let device = try self.device(named: name)
-        let entries = try marks(of: device).map(HistoryEntry.mark)
+        let changes = try database.read { db in
+            try StateChange.filter(Column("deviceId") == device.id).fetchAll(db)
+        }
+        let entries = try marks(of: device).map(HistoryEntry.mark) + changes.map(HistoryEntry.state)
         return (device, entries.sorted { $0.time > $1.time })
     }
 }
@@ -33,11 +36,13 @@ extension InventoryStore {
 /// One line of a device's history.
 public enum HistoryEntry: Sendable, Equatable {
     case mark(ConditionMark)
+    case state(StateChange)
 
     /// When it happened.
     public var time: Date {
         switch self {
         case .mark(let mark): mark.markedAt
+        case .state(let change): change.time
         }
     }
 }

@@ -14,6 +14,7 @@ extension DevicesCommand {
         @Option(help: "Where it is (room, department).") var location: String = ""
         @Option(help: "A note.") var note: String = ""
         @Option(help: "Its condition now: good, fair, degraded or broken.") var condition: String = "good"
+        @Option(help: "office (switched off outside office hours) or always; default: as its kind.") var schedule: DeviceSchedule?
         @Option(help: "Who is adding it (default: your login name).") var by: String?
 
         func validate() throws {
@@ -28,9 +29,12 @@ extension DevicesCommand {
         func run() async throws {
             let store = try global.workspace().openStore()
             let device = try store.add(
-                Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note),
+                Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note,
+                       schedule: schedule),
                 condition: Condition(parsing: condition)!, by: CurrentUser.name(explicit: by))
             print("added \(device.name) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
         }
     }
 }
+
+extension DeviceSchedule: ExpressibleByArgument {}

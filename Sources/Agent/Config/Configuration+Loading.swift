@@ -79,9 +79,9 @@ extension Configuration {
                 throw reader.invalid("\"\(name)\" is not a time zone; use a name like Asia/Ho_Chi_Minh")
             }
             schedule.timezone = name
-        case (["schedule"], "days"): schedule.days = try reader.weekdays()
+        case (["schedule"], "days"): schedule.days = Set(try reader.weekdays())
         case (["schedule"], "hours"): (schedule.start, schedule.end) = try reader.hours()
-        case (["schedule"], "holidays"): schedule.holidays = try reader.dates()
+        case (["schedule"], "holidays"): schedule.holidays = Set(try reader.dates())
         case (["schedule"], "kinds"): schedule.kinds = Set(try reader.kinds())
         case (["retention"], "raw_days"): retention.rawDays = try reader.integer(in: 1...36_500)
         case (["report"], "internet_targets"): report.internetTargets = try reader.strings()

@@ -15,7 +15,8 @@ public struct Configuration: Sendable, Equatable {
 
     public var probe = ProbeSettings()
     public var snmp = SNMPDefaults()
-    public var schedule = OfficeSchedule()
+    /// The office's working hours, outside which computers are expected to be off.
+    public var schedule = OfficeHours()
     public var retention = Retention()
     public var kinds: [DeviceKind: KindSettings] = [:]
     public var report = ReportSettings()
@@ -48,21 +49,6 @@ public struct Configuration: Sendable, Equatable {
         public var v3AuthKey: String?
         public var v3PrivProtocol = "AES"
         public var v3PrivKey: String?
-        public init() {}
-    }
-
-    /// The office's working hours, outside which computers are expected to be off.
-    public struct OfficeSchedule: Sendable, Equatable {
-        public var timezone = "Asia/Ho_Chi_Minh"
-        /// ISO weekdays, 1 = Monday ... 7 = Sunday.
-        public var days: [Int] = [1, 2, 3, 4, 5]
-        /// Minutes after midnight.
-        public var start = 7 * 60 + 30
-        public var end = 17 * 60
-        /// Dates (yyyy-MM-dd) the office is closed.
-        public var holidays: [String] = []
-        /// Kinds that follow the schedule; the others are expected up at all times.
-        public var kinds: Set<DeviceKind> = [.computer]
         public init() {}
     }
 

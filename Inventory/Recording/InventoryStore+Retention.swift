@@ -1,0 +1,13 @@
+import Foundation
+import GRDB
+
+extension InventoryStore {
+    /// Deletes raw observations older than `days`; hourly and daily rollups stay, so past reports stay exact.
+    @discardableResult
+    public func pruneObservations(olderThanDays days: Int, now: Date = Date()) throws -> Int {
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        return try database.write { db in
+            try Observation.filter(Column("time") < cutoff).deleteAll(db)
+        }
+    }
+}
