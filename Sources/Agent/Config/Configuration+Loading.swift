@@ -97,7 +97,7 @@ extension Configuration {
             var settings = kinds[kind] ?? KindSettings()
             switch key {
             case "interval": settings.interval = try reader.duration()
-            case "schedule": settings.schedule = try reader.oneOf(["office", "always"])
+            case "schedule": settings.schedule = DeviceSchedule(rawValue: try reader.oneOf(["office", "always"]))
             case "tcp_ports": settings.tcpPorts = try reader.integers(in: 1...65535)
             default:
                 throw .unknownKey(file: file, line: entry.line, key: entry.path, known: Self.knownKeys["kinds.*"]!)

@@ -20,7 +20,8 @@ public struct Configuration: Sendable, Equatable {
     public var retention = Retention()
     public var kinds: [DeviceKind: KindSettings] = [:]
     public var report = ReportSettings()
-    public var readiness = Readiness()
+    /// Facts no probe can measure, printed in the report only when given.
+    public var readiness = ReadinessFacts()
 
     /// Files that hold secrets and can be read by every user; the caller warns about them.
     public var exposedSecretFiles: [String] = []
@@ -61,8 +62,8 @@ public struct Configuration: Sendable, Equatable {
     /// Per-kind overrides.
     public struct KindSettings: Sendable, Equatable {
         public var interval: Duration?
-        /// "office" (follows the working schedule) or "always".
-        public var schedule: String?
+        /// Whether devices of this kind follow office hours.
+        public var schedule: DeviceSchedule?
         public var tcpPorts: [Int]?
         public init() {}
     }
@@ -71,16 +72,6 @@ public struct Configuration: Sendable, Equatable {
     public struct ReportSettings: Sendable, Equatable {
         /// Internet addresses whose reachability stands for the office's internet link.
         public var internetTargets: [String] = []
-        public init() {}
-    }
-
-    /// Facts no probe can measure, printed in the report only when given.
-    public struct Readiness: Sendable, Equatable {
-        public var staff: Int?
-        public var staffWithOfficialEmail: Int?
-        public var digitalSignatures: Int?
-        public var software: [String] = []
-        public var onlineMeetingRoom: Bool?
         public init() {}
     }
 }
