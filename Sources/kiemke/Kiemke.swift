@@ -2,5 +2,5 @@ import ArgumentParser
 
 @main
 struct Kiemke: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kiemke")
+    static let configuration = CommandConfiguration(commandName: "kiemke", subcommands: [PingCommand.self])
 }
