@@ -1,0 +1,14 @@
+/// The TCP ports that tell a device of each kind is there when it ignores ping.
+extension DeviceKind {
+    /// Ports to connect to, most telling first: SMB/RDP/SSH for PCs, JetDirect/IPP/HTTP for printers, RTSP for cameras.
+    public var defaultTCPPorts: [UInt16] {
+        switch self {
+        case .computer: [445, 3389, 22]
+        case .printer, .copier: [9100, 631, 80]
+        case .camera: [554, 80]
+        case .scanner: [80]
+        case .network: [22, 23, 80, 443]
+        case .other: [80, 443]
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Probes
+
+/// `kiemke ping`: sweeps addresses and networks with ICMP echo and prints who answered.
+struct PingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ping",
+        abstract: "Ping addresses and networks (ICMP echo, fping-style) and print which are up.",
+        discussion: """
+            Exit status: 0 when every target was probed (some may be down), 1 when pinging is \
+            impossible (no ICMP socket: the message says how to allow it), 2 on a usage error.
+            """
+    )
+
+    @Argument(help: "Addresses (192.168.1.10, ::1) or networks (192.168.1.0/24).")
+    var targets: [String] = []
+
+    @Option(name: .long, help: "A file with more targets, one per line; '#' starts a comment.")
+    var file: String?
+
+    @Option(name: .long, help: "Socket kind: auto, raw (root or cap_net_raw) or datagram (ping_group_range).")
+    var mode: String = "auto"
+
+    @Option(name: .long, help: "Wait per try, e.g. 1s, 500ms, 1.5.")
+    var timeout: String = "1s"
+
+    @Option(name: .long, help: "Echo requests per target; up on any reply.")
+    var tries: Int = 3
+
+    @Option(name: .long, help: "Echo requests per second across all targets.")
+    var rate: Int = 1_000
+
+    @Option(name: .long, help: "Output: text or json.")
+    var format: String = "text"
+
+    func run() async throws {
+        let logger = Logger(label: "kiemke.ping", factory: { label in StreamLogHandler.standardError(label: label) })
+        guard let pingMode = PingMode(rawValue: mode) else { throw usage("--mode must be auto, raw or datagram, not '\(mode)'") }
+        guard format == "text" || format == "json" else { throw usage("--format must be text or json, not '\(format)'") }
+        guard let wait = Self.duration(timeout) else { throw usage("--timeout '\(timeout)' is not a duration like 1s or 500ms") }
+        var texts = targets
+        if let file {
+            guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw usage("cannot read --file '\(file)'")
+            }
+            texts += contents.split(whereSeparator: \.isNewline)
+                .map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0] }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        guard !texts.isEmpty else { throw usage("no targets: give addresses, networks or --file") }
+        var addresses: [IPAddress] = []
+        var seen = Set<IPAddress>()
+        for text in texts {
+            do {
+                addresses += try IPNetwork(text).hosts.filter { seen.insert($0).inserted }
+            } catch {
+                throw usage(error.description)
+            }
+        }
+
+        let options = PingOptions(timeout: wait, tries: tries, packetsPerSecond: rate, mode: pingMode)
+        let pinger: Pinger
+        switch Result(catching: { () throws(PingError) in try Pinger(options: options, logger: logger) }) {
+        case .success(let opened):
+            pinger = opened
+        case .failure(.invalidOption(let detail)):
+            throw usage(detail)
+        case .failure(let error):
+            FileHandle.standardError.write(Data("kiemke ping: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let results = await pinger.ping(addresses)
+        let up = results.values.filter(\.up).count
+        logger.info("swept \(addresses.count) targets: \(up) up, \(addresses.count - up) down in \(clock.now - start) (\(pinger.socketKind) socket)")
+
+        if format == "json" {
+            let rows = addresses.map { Row(address: $0.description, result: results[$0]!) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        } else {
+            for address in addresses {
+                let result = results[address]!
+                if result.up {
+                    print("\(address) up \(String(format: "%.3f", result.rttMs ?? 0)) ms")
+                } else {
+                    print("\(address) down \(result.reason ?? "timeout")")
+                }
+            }
+        }
+    }
+
+    /// One line of JSON output: the address beside its result.
+    private struct Row: Encodable {
+        let address: String
+        let result: PingResult
+
+        func encode(to encoder: any Encoder) throws {
+            try result.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(address, forKey: .address)
+        }
+
+        private enum CodingKeys: String, CodingKey { case address }
+    }
+
+    private func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("kiemke ping: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    /// `1s`, `500ms`, `1.5` (seconds).
+    private static func duration(_ text: String) -> Duration? {
+        let (number, scale) = text.hasSuffix("ms") ? (text.dropLast(2), 1.0) : text.hasSuffix("s") ? (text.dropLast(), 1_000.0) : (Substring(text), 1_000.0)
+        guard let value = Double(number), value > 0, value.isFinite else { return nil }
+        return .milliseconds(value * scale)
+    }
+}
