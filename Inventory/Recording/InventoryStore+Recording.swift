@@ -57,7 +57,7 @@ extension InventoryStore {
 
             // Silence longer than maxGap means the daemon was not running: that time is unknown.
             func clamp(_ from: Date) -> Date {
-                t.timeIntervalSince(from) > policy.maxGap ? t.addingTimeInterval(-policy.interval) : from
+                t.timeIntervalSince(from) > policy.maxGap(for: device) ? t.addingTimeInterval(-policy.interval(for: device)) : from
             }
             func credit(from: Date, _ category: AvailabilityLedger.Category) {
                 let start = clamp(from)

@@ -1,4 +1,5 @@
 import Foundation
+import Probes
 
 /// The rules by which probe results become states and availability.
 public struct RecordingPolicy: Sendable, Equatable {
@@ -7,13 +8,22 @@ public struct RecordingPolicy: Sendable, Equatable {
     /// How often each device is probed; a longer silence means the daemon was not running.
     public var interval: TimeInterval
     public var hours: OfficeHours
+    /// Kinds probed on another interval than `interval`.
+    public var kindIntervals: [DeviceKind: TimeInterval]
 
-    public init(downAfter: Int = 2, interval: TimeInterval = 300, hours: OfficeHours = OfficeHours()) {
+    public init(downAfter: Int = 2, interval: TimeInterval = 300, hours: OfficeHours = OfficeHours(),
+                kindIntervals: [DeviceKind: TimeInterval] = [:]) {
         self.downAfter = max(1, downAfter)
         self.interval = interval
         self.hours = hours
+        self.kindIntervals = kindIntervals
     }
 
-    /// The longest time between two probes that still counts as observed; longer gaps are unknown time.
-    public var maxGap: TimeInterval { interval * 3 }
+    /// How often `device` is probed.
+    public func interval(for device: Device) -> TimeInterval {
+        kindIntervals[device.kind] ?? interval
+    }
+
+    /// The longest time between two probes of `device` that still counts as observed; longer gaps are unknown time.
+    public func maxGap(for device: Device) -> TimeInterval { interval(for: device) * 3 }
 }

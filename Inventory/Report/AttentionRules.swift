@@ -9,17 +9,16 @@ public struct AttentionRules: Sendable, Equatable {
         self.longOutage = longOutage
     }
 
-    /// The attention items for one device's report line.
-    func items(for line: DigitalGovernmentReport.DeviceLine, now: Date) -> [DigitalGovernmentReport.AttentionItem] {
-        guard let state = line.state, line.condition != .broken else { return [] }
-        var items: [DigitalGovernmentReport.AttentionItem] = []
+    /// The attention items for one device; a device staff already marked broken needs none.
+    public func items(for device: Device, condition: Condition?, state: DeviceState?, now: Date) -> [AttentionItem] {
+        guard let state, condition != .broken else { return [] }
+        var items: [AttentionItem] = []
         if state.state == .down, now.timeIntervalSince(state.since) >= longOutage {
             let hours = Int(now.timeIntervalSince(state.since) / 3600)
-            items.append(.init(name: line.device.name, kind: line.device.kind,
-                               issue: "down for \(hours) hours", since: state.since))
+            items.append(AttentionItem(name: device.name, kind: device.kind, issue: "down for \(hours) hours", since: state.since))
         }
-        items += AttentionRules.factIssues(line.state?.lastFacts).map {
-            .init(name: line.device.name, kind: line.device.kind, issue: $0, since: line.state?.lastFactsAt)
+        items += AttentionRules.factIssues(state.lastFacts).map {
+            AttentionItem(name: device.name, kind: device.kind, issue: $0, since: state.lastFactsAt)
         }
         return items
     }

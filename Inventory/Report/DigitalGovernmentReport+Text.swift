@@ -36,7 +36,7 @@ extension DigitalGovernmentReport {
         }
         if !kinds.contains(where: { $0.probed > 0 }) {
             out += "Lưu ý: chưa có dữ liệu đo kết nối (kiemke chưa kiểm tra thiết bị nào).\n"
-        } else if let coverage = coveragePercent, coverage < 99.5 {
+        } else if let coverage = coveragePercent, coverage > 0, coverage < 99.5 {
             out += "Lưu ý: dữ liệu đo chỉ phủ \(n.percent(coverage)) thời gian của kỳ báo cáo (kiemke không chạy trong thời gian còn lại); các tỷ lệ trên được tính trên thời gian có dữ liệu.\n"
         }
 
@@ -109,7 +109,7 @@ extension DigitalGovernmentReport {
             : "Availability over the period: " + availability.joined(separator: "; ") + ".\n"
         if !kinds.contains(where: { $0.probed > 0 }) {
             out += "Note: no device has been probed yet.\n"
-        } else if let coverage = coveragePercent, coverage < 99.5 {
+        } else if let coverage = coveragePercent, coverage > 0, coverage < 99.5 {
             out += "Note: measurements cover \(n.percent(coverage)) of the period (kiemke was not running for the rest); percentages are over covered time only.\n"
         }
         if !equipment.isEmpty {

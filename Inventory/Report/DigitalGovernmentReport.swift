@@ -41,14 +41,6 @@ public struct DigitalGovernmentReport: Sendable {
         public var note: String
     }
 
-    /// Something the probes suggest a person should look at; it changes no condition.
-    public struct AttentionItem: Sendable, Equatable {
-        public var name: String
-        public var kind: DeviceKind
-        public var issue: String
-        public var since: Date?
-    }
-
     /// One device's line in the CSV form.
     public struct DeviceLine: Sendable, Equatable {
         public var device: Device
@@ -135,6 +127,6 @@ public struct DigitalGovernmentReport: Sendable {
                                   note: (marksById[line.device.id!] ?? []).last(where: { $0.markedAt <= end })?.note ?? "")
         }.sorted { ($0.condition == .broken ? 0 : 1, $0.since) < ($1.condition == .broken ? 0 : 1, $1.since) }
 
-        attention = lines.flatMap { attentionRules.items(for: $0, now: now) }
+        attention = lines.flatMap { attentionRules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }
     }
 }

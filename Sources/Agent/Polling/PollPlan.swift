@@ -1,0 +1,76 @@
+import Foundation
+import Inventory
+import Logging
+import Probes
+
+/// Which devices to probe and how, from the store's devices and the config.
+public struct PollPlan: Sendable {
+    /// A device and the probe target made from it.
+    public struct Entry: Sendable {
+        public var device: Device
+        public var target: ProbeTarget
+        /// How often it is probed.
+        public var interval: TimeInterval
+    }
+
+    public var entries: [Entry]
+    /// Devices that cannot be probed (no address), counted for the log.
+    public var skipped: Int
+
+    /// Builds the plan for the active devices of `devices`.
+    public init(devices: [Device], configuration: Configuration) {
+        var entries: [Entry] = []
+        var skipped = 0
+        for device in devices where device.retiredAt == nil {
+            guard let address = IPAddress(device.address) else {
+                skipped += 1
+                continue
+            }
+            let kindSettings = configuration.kinds[device.kind]
+            let ports = kindSettings?.tcpPorts.map { $0.map(UInt16.init) }
+            entries.append(Entry(device: device, target: ProbeTarget(address: address, kind: device.kind, tcpPorts: ports),
+                                 interval: configuration.interval(for: device.kind)))
+        }
+        self.entries = entries
+        self.skipped = skipped
+    }
+}
+
+extension Configuration {
+    /// How often devices of `kind` are probed.
+    public func interval(for kind: DeviceKind) -> TimeInterval {
+        (kinds[kind]?.interval ?? probe.interval).seconds
+    }
+
+    /// The rules for turning probe results into states and availability.
+    public var recordingPolicy: RecordingPolicy {
+        var kindIntervals: [DeviceKind: TimeInterval] = [:]
+        for (kind, settings) in kinds {
+            if let interval = settings.interval { kindIntervals[kind] = interval.seconds }
+        }
+        var hours = schedule
+        for (kind, settings) in kinds {
+            switch settings.schedule {
+            case .office: hours.kinds.insert(kind)
+            case .always: hours.kinds.remove(kind)
+            case nil: break
+            }
+        }
+        return RecordingPolicy(downAfter: probe.downAfter, interval: probe.interval.seconds, hours: hours,
+                               kindIntervals: kindIntervals)
+    }
+
+    /// Prober options from the `[probe]` table.
+    public var proberOptions: DeviceProber.Options {
+        DeviceProber.Options(ping: PingOptions(timeout: probe.timeout, tries: probe.retries + 1),
+                             tcpTimeout: probe.timeout, concurrency: probe.concurrency)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `TimeInterval`.
+    public var seconds: TimeInterval {
+        let (s, attoseconds) = components
+        return TimeInterval(s) + TimeInterval(attoseconds) / 1e18
+    }
+}
