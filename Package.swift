@@ -75,6 +75,10 @@ let package = Package(
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"], path: "Tests/ProbesTests"),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory", "TestSupport"], path: "Tests/InventoryTests"),
         .testTarget(name: "AgentTests", dependencies: ["Agent", "TestSupport"], path: "Tests/AgentTests"),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], path: "Tests/CLITests"),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/CLITests"
+        ),
     ]
 )
