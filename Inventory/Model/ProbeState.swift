@@ -6,4 +6,6 @@ public enum ProbeState: String, Codable, Sendable, CaseIterable {
     case down
     /// Silent outside office hours: expected, not an outage.
     case off
+    /// Silent since it was first probed, but not yet for `down_after` probes in a row.
+    case unknown
 }

@@ -34,7 +34,7 @@ extension InventoryStore {
 
             guard var state = states[device.id!] else {
                 // First probe ever: nothing to credit yet, only a starting state.
-                let initial: ProbeState = observation.up ? .up : (inSchedule ? .up : .off)
+                let initial: ProbeState = observation.up ? .up : (!inSchedule ? .off : policy.downAfter <= 1 ? .down : .unknown)
                 var state = DeviceState(deviceId: device.id!, state: initial, since: t, lastProbe: t, lastUp: observation.up,
                                         lastAnsweredBy: observation.answeredBy, lastRttMs: observation.rttMs,
                                         lastError: observation.error, failures: 0)
@@ -42,7 +42,6 @@ extension InventoryStore {
                     state.failures = 1
                     state.firstFailureAt = t
                     state.pendingFrom = t
-                    if policy.downAfter <= 1 { state.state = .down }
                 }
                 var change = StateChange(deviceId: device.id!, time: t, from: nil, to: state.state,
                                          reason: Self.reason(observation, state: state.state))
@@ -133,6 +132,9 @@ extension InventoryStore {
             return "no answer to \(failures) probe\(failures == 1 ? "" : "s") in a row\(why)"
         case .off:
             return "silent outside office hours"
+        case .unknown:
+            let why = observation.error.map { " (\($0))" } ?? ""
+            return "no answer to its first probe\(why)"
         }
     }
 }
@@ -143,6 +145,7 @@ extension RecordSummary {
         case .up: up += 1
         case .down: down += 1
         case .off: off += 1
+        case .unknown: break
         }
     }
 }

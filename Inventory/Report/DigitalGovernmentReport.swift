@@ -89,7 +89,7 @@ public struct DigitalGovernmentReport: Sendable {
         let totals = try store.availability(fromDay: period.from, toDay: period.to)
         let stateById = Dictionary(uniqueKeysWithValues: states.map { ($0.deviceId, $0) })
         let marksById = Dictionary(grouping: allMarks, by: \.deviceId)
-        let active = allDevices.filter { $0.isActive(during: span) && $0.createdAt < end }
+        let active = allDevices.filter { $0.isActive(during: span) && $0.createdAt <= end }
             .sorted { ($0.kind, $0.nameKey) < ($1.kind, $1.nameKey) }
 
         var lines: [DeviceLine] = []

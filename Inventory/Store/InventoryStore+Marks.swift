@@ -29,7 +29,8 @@ extension InventoryStore {
             try StateChange.filter(Column("deviceId") == device.id).fetchAll(db)
         }
         let entries = try marks(of: device).map(HistoryEntry.mark) + changes.map(HistoryEntry.state)
-        return (device, entries.sorted { $0.time > $1.time })
+        // Newest first; among events of the same moment, the one recorded later first.
+        return (device, entries.sorted { ($0.time, $0.sequence) > ($1.time, $1.sequence) })
     }
 }
 
@@ -43,6 +44,14 @@ public enum HistoryEntry: Sendable, Equatable {
         switch self {
         case .mark(let mark): mark.markedAt
         case .state(let change): change.time
+        }
+    }
+
+    /// The order in which events were recorded, to break ties between events of the same moment.
+    var sequence: Int64 {
+        switch self {
+        case .mark(let mark): mark.id ?? 0
+        case .state(let change): change.id ?? 0
         }
     }
 }

@@ -79,6 +79,18 @@ struct RecordingStateTests {
         #expect(try r.state.since == start + 240)
     }
 
+    @Test("a device silent from its first probe is unknown until down_after probes have failed, then down since the first")
+    func silentFromTheStart() throws {
+        let r = try RecordingFixture(kind: .camera, downAfter: 3)
+        let start = local("2026-11-30 10:00")
+        try r.feed([false, false], from: start)
+        #expect(try r.state.state == .unknown)
+        try r.feed([false], from: start + 120)
+        #expect(try r.state.state == .down)
+        #expect(try r.state.since == start)
+        #expect(try r.changes.map(\.to) == [.unknown, .down])
+    }
+
     @Test("a computer silent outside office hours is off, not down, and that time counts in no availability")
     func officeHours() throws {
         let r = try RecordingFixture(kind: .computer)
