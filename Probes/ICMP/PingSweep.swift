@@ -173,7 +173,7 @@ struct PingSweep {
             pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0)
         }
         // poll(2) counts milliseconds: round up so a deadline is never checked a little early.
-        let milliseconds = wakeAt == .max ? 1_000 : Int32(min((wakeAt &- now + 999_999) / 1_000_000, 1_000))
-        _ = poll(&descriptors, nfds_t(descriptors.count), wakeAt <= now ? 0 : milliseconds)
+        let remaining = wakeAt > now ? min(wakeAt - now, 1_000_000_000) : 0
+        _ = poll(&descriptors, nfds_t(descriptors.count), Int32((remaining + 999_999) / 1_000_000))
     }
 }
