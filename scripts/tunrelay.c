@@ -94,6 +94,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s PROBER_NETNS_PATH OFFICE_NETNS_PATH DELAY_MS LOSS_PCT\n", argv[0]);
         return 2;
     }
+    /* Drop inherited descriptors: a parent waiting for EOF on one (Foundation's Process does)
+       must not wait for the relay's whole life. */
+    closefrom(3);
     uint64_t delay = (uint64_t)(atof(argv[3]) * 1e6);
     double loss = atof(argv[4]) / 100.0;
     rng_state = now_ns() ^ ((uint64_t)getpid() << 32) ^ 0x9e3779b97f4a7c15ull;

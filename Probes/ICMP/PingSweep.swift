@@ -116,7 +116,7 @@ struct PingSweep {
             let (index, sequence, _) = deadlines[deadlineHead]
             deadlineHead += 1
             if !targets[index].done, targets[index].currentSequence == sequence {
-                nextTry(index, reason: nil)
+                nextTry(index)
             }
         }
         if deadlineHead > 4_096, deadlineHead * 2 > deadlines.count {
@@ -125,9 +125,8 @@ struct PingSweep {
         }
     }
 
-    /// The latest try failed: queue another one, or settle the target as down.
-    private mutating func nextTry(_ index: Int, reason: String?) {
-        if let reason { targets[index].reason = reason }
+    /// The latest try timed out: queue another one, or settle the target as down.
+    private mutating func nextTry(_ index: Int) {
         targets[index].currentSequence = -1
         if targets[index].sent < tries {
             sendQueue.append(index)
@@ -162,12 +161,10 @@ struct PingSweep {
             finish(index, reason: nil)
         case let .error(destination, sequence, reason):
             let index = Int(pendingTarget[Int(sequence)])
-            guard index >= 0, targets[index].address == destination, !targets[index].done else { return }
-            if targets[index].currentSequence == Int(sequence) {
-                nextTry(index, reason: reason)
-            } else {
-                targets[index].reason = reason
-            }
+            guard index >= 0, targets[index].address == destination else { return }
+            // A router's verdict is an answer, not a lost packet: retrying would mostly wait out
+            // timeouts, since routers rate-limit ICMP errors to about one a second per sender.
+            finish(index, reason: reason)
         }
     }
 
@@ -176,7 +173,7 @@ struct PingSweep {
             pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0)
         }
         // poll(2) counts milliseconds: round up so a deadline is never checked a little early.
-        let milliseconds = wakeAt == .max ? 1_000 : Int32(min((wakeAt &- now + 999_999) / 1_000_000, 1_000))
-        _ = poll(&descriptors, nfds_t(descriptors.count), wakeAt <= now ? 0 : milliseconds)
+        let remaining = wakeAt > now ? min(wakeAt - now, 1_000_000_000) : 0
+        _ = poll(&descriptors, nfds_t(descriptors.count), Int32((remaining + 999_999) / 1_000_000))
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
-import Probes
+// @testable for IPAddress.withSockaddr: the tests' sockets use the product's own conversion.
+@testable import Probes
 
 /// Real sockets on loopback for the TCP tests: a listener, a closed port, a port whose backlog is full.
 final class TCPTestSockets {
@@ -28,7 +29,7 @@ final class TCPTestSockets {
         for _ in 0..<2 {
             let client = socket(address.isIPv4 ? AF_INET : AF_INET6, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue), 0)
             descriptors.append(client)
-            _ = address.withTestSockaddr(port: port) { connect(client, $0, $1) }
+            _ = address.withSockaddr(port: port) { connect(client, $0, $1) }
             var pending = pollfd(fd: client, events: Int16(POLLOUT), revents: 0)
             _ = poll(&pending, 1, 200)
         }
@@ -39,7 +40,7 @@ final class TCPTestSockets {
         let descriptor = socket(address.isIPv4 ? AF_INET : AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
         precondition(descriptor >= 0)
         descriptors.append(descriptor)
-        let result = address.withTestSockaddr(port: 0) { bind(descriptor, $0, $1) }
+        let result = address.withSockaddr(port: 0) { bind(descriptor, $0, $1) }
         precondition(result == 0, "bind: \(errno)")
         return descriptor
     }
@@ -51,27 +52,5 @@ final class TCPTestSockets {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
         }
         return withUnsafeBytes(of: storage) { UInt16(bigEndian: $0.load(fromByteOffset: 2, as: UInt16.self)) }
-    }
-}
-
-extension IPAddress {
-    /// The loopback sockaddr for the tests' own sockets (the product's helper is internal).
-    func withTestSockaddr<Result>(port: UInt16, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result) -> Result {
-        if isIPv4 {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = port.bigEndian
-            inet_pton(AF_INET, description, &address.sin_addr)
-            return withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-        }
-        var address = sockaddr_in6()
-        address.sin6_family = sa_family_t(AF_INET6)
-        address.sin6_port = port.bigEndian
-        inet_pton(AF_INET6, description, &address.sin6_addr)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-        }
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+
+/// A `scripts/testbed` office network for one test: unique name, torn down even when the test fails.
+public struct Testbed: Sendable {
+    /// What a command run in the test bed printed and how it ended.
+    public struct Output: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        /// Seconds from start to exit, including process start-up.
+        public let seconds: Double
+    }
+
+    /// The test bed's name (namespaces `kiemke-NAME-p` and `kiemke-NAME-o`).
+    public let name: String
+
+    /// The script that builds test beds.
+    public static let script = SharedFixtures.packageRoot.appendingPathComponent("scripts/testbed")
+
+    /// The built `kiemke` executable the prober side runs (`swift build` makes it before `swift test`).
+    public static let kiemkeBinary = SharedFixtures.packageRoot.appendingPathComponent(".build/debug/kiemke")
+
+    /// Why test-bed tests cannot run here, or nil when they can.
+    public static var unavailableReason: String? {
+        if !SharedFixtures.isRoot { return "test beds need root (network namespaces)" }
+        if !FileManager.default.isExecutableFile(atPath: kiemkeBinary.path) {
+            return "no built kiemke at \(kiemkeBinary.path): run `swift build` before `swift test`"
+        }
+        if !FileManager.default.fileExists(atPath: "/dev/net/tun") { return "no /dev/net/tun" }
+        return nil
+    }
+
+    /// Builds a test bed, runs `body` with it and always tears it down.
+    ///
+    /// `delayMs` is one-way (a round trip takes twice it); `lossPct` applies in each direction.
+    public static func with<Result>(delayMs: Double = 0, lossPct: Double = 0,
+                                    _ body: (Testbed) async throws -> Result) async throws -> Result {
+        let testbed = Testbed(name: "t\(getpid() % 100_000)-\(UInt32.random(in: 0...UInt32.max) % 0xffffff)")
+        defer { _ = try? runBlocking([script.path, "down", testbed.name]) }
+        var arguments = [script.path, "up", testbed.name]
+        if delayMs > 0 { arguments += ["--delay-ms", "\(delayMs)"] }
+        if lossPct > 0 { arguments += ["--loss-pct", "\(lossPct)"] }
+        let up = try await run(arguments)
+        guard up.status == 0 else { throw TestbedError.upFailed(up.stderr) }
+        return try await body(testbed)
+    }
+
+    /// Runs a command in the prober namespace.
+    public func exec(_ arguments: [String]) async throws -> Output {
+        try await Self.run([Self.script.path, "exec", name, "--"] + arguments)
+    }
+
+    /// Runs a command in the office namespace.
+    public func office(_ arguments: [String]) async throws -> Output {
+        try await Self.run([Self.script.path, "office", name, "--"] + arguments)
+    }
+
+    /// Runs the built `kiemke` in the prober namespace, as root or (with `unprivileged`) as nobody.
+    public func kiemke(_ arguments: [String], unprivileged: Bool = false) async throws -> Output {
+        guard unprivileged else { return try await exec([Self.kiemkeBinary.path] + arguments) }
+        // nobody may not reach into .build under a private home: give it its own copy.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kiemke-\(name)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("kiemke")
+        try FileManager.default.copyItem(at: Self.kiemkeBinary, to: copy)
+        return try await exec(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + arguments)
+    }
+
+    /// Runs a program to completion without holding a thread of the cooperative pool.
+    public static func run(_ arguments: [String]) async throws -> Output {
+        let start = Date()
+        let (process, outputs) = try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<(Process, (URL, URL)), any Error>) in
+            // The handler is set before the launch, so a fast exit cannot be missed.
+            do {
+                _ = try launch(arguments) { process, outputs in continuation.resume(returning: (process, outputs)) }
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+        return collect(process, outputs, seconds: Date().timeIntervalSince(start))
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> Output {
+        let (process, outputs) = try launch(arguments, onExit: nil)
+        process.waitUntilExit()
+        return collect(process, outputs, seconds: 0)
+    }
+
+    private static func launch(_ arguments: [String],
+                               onExit: (@Sendable (Process, (URL, URL)) -> Void)?) throws -> (Process, (URL, URL)) {
+        let directory = FileManager.default.temporaryDirectory
+        let stdout = directory.appendingPathComponent("testbed-\(UUID().uuidString).out")
+        let stderr = directory.appendingPathComponent("testbed-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        if let onExit {
+            process.terminationHandler = { onExit($0, (stdout, stderr)) }
+        }
+        try process.run()
+        return (process, (stdout, stderr))
+    }
+
+    private static func collect(_ process: Process, _ outputs: (URL, URL), seconds: Double) -> Output {
+        defer {
+            try? FileManager.default.removeItem(at: outputs.0)
+            try? FileManager.default.removeItem(at: outputs.1)
+        }
+        let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+        return Output(status: process.terminationStatus, stdout: read(outputs.0), stderr: read(outputs.1), seconds: seconds)
+    }
+}
