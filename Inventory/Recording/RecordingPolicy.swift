@@ -25,5 +25,8 @@ public struct RecordingPolicy: Sendable, Equatable {
     }
 
     /// The longest time between two probes of `device` that still counts as observed; longer gaps are unknown time.
-    public func maxGap(for device: Device) -> TimeInterval { interval(for: device) * 3 }
+    ///
+    /// Three intervals, plus two minutes for batches slowed by many dead devices' timeouts:
+    /// a slow probe is not the daemon being away.
+    public func maxGap(for device: Device) -> TimeInterval { interval(for: device) * 3 + 120 }
 }

@@ -121,7 +121,7 @@ struct RecordingStateTests {
         #expect(try sunday.state.state == .off)
     }
 
-    @Test("a gap longer than three intervals (daemon stopped) is unknown time, not up or down")
+    @Test("a gap longer than three intervals and two minutes (daemon stopped) is unknown time, not up or down")
     func gap() throws {
         let r = try RecordingFixture(kind: .camera)
         try r.feed([true, true], from: local("2026-11-30 10:00"), step: 3600)
