@@ -94,8 +94,8 @@ public struct Testbed: Sendable {
         let directory = FileManager.default.temporaryDirectory
         let stdout = directory.appendingPathComponent("testbed-\(UUID().uuidString).out")
         let stderr = directory.appendingPathComponent("testbed-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
