@@ -1,3 +1,4 @@
+import Agent
 import ArgumentParser
 import Foundation
 import Logging
@@ -37,28 +38,22 @@ struct PingCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "kiemke.ping", factory: { label in StreamLogHandler.standardError(label: label) })
-        guard let pingMode = PingMode(rawValue: mode) else { throw usage("--mode must be auto, raw or datagram, not '\(mode)'") }
-        guard format == "text" || format == "json" else { throw usage("--format must be text or json, not '\(format)'") }
-        guard let wait = Self.duration(timeout) else { throw usage("--timeout '\(timeout)' is not a duration like 1s or 500ms") }
-        var texts = targets
+        guard let pingMode = PingMode(rawValue: mode) else { throw InputError("--mode must be auto, raw or datagram, not '\(mode)'") }
+        guard format == "text" || format == "json" else { throw InputError("--format must be text or json, not '\(format)'") }
+        guard let wait = DurationText.parse(timeout) else { throw InputError("--timeout '\(timeout)' is not a duration like 1s or 500ms") }
+        var fileContents: String?
         if let file {
             guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw usage("cannot read --file '\(file)'")
+                throw InputError("cannot read --file '\(file)'")
             }
-            texts += contents.split(whereSeparator: \.isNewline)
-                .map { $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0] }
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
+            fileContents = contents
         }
-        guard !texts.isEmpty else { throw usage("no targets: give addresses, networks or --file") }
-        var addresses: [IPAddress] = []
-        var seen = Set<IPAddress>()
-        for text in texts {
-            do {
-                addresses += try IPNetwork(text).hosts.filter { seen.insert($0).inserted }
-            } catch {
-                throw usage(error.description)
-            }
+        guard !targets.isEmpty || fileContents != nil else { throw InputError("no targets: give addresses, networks or --file") }
+        let addresses: [IPAddress]
+        do {
+            addresses = try TargetList.addresses(from: targets, fileContents: fileContents)
+        } catch {
+            throw InputError(error.description)
         }
 
         let options = PingOptions(timeout: wait, tries: tries, packetsPerSecond: rate, mode: pingMode)
@@ -67,7 +62,7 @@ struct PingCommand: AsyncParsableCommand {
         case .success(let opened):
             pinger = opened
         case .failure(.invalidOption(let detail)):
-            throw usage(detail)
+            throw InputError(detail)
         case .failure(let error):
             FileHandle.standardError.write(Data("kiemke ping: \(error)\n".utf8))
             throw ExitCode.failure
@@ -107,17 +102,5 @@ struct PingCommand: AsyncParsableCommand {
         }
 
         private enum CodingKeys: String, CodingKey { case address }
-    }
-
-    private func usage(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("kiemke ping: \(message)\n".utf8))
-        return ExitCode(2)
-    }
-
-    /// `1s`, `500ms`, `1.5` (seconds).
-    private static func duration(_ text: String) -> Duration? {
-        let (number, scale) = text.hasSuffix("ms") ? (text.dropLast(2), 1.0) : text.hasSuffix("s") ? (text.dropLast(), 1_000.0) : (Substring(text), 1_000.0)
-        guard let value = Double(number), value > 0, value.isFinite else { return nil }
-        return .milliseconds(value * scale)
     }
 }
