@@ -52,7 +52,8 @@ public final class PollScheduler: Service, Sendable {
     /// through the daemon's own code path, for cron users, `probe --all` and tests.
     public func runOnce() async throws -> CycleSummary {
         let poller = makePoller(initialConfiguration)
-        let plan = PollPlan(devices: try store.devices(), configuration: initialConfiguration)
+        try store.syncInternetLinks(initialConfiguration.report.internetTargets)
+        let plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: initialConfiguration)
         let clock = ContinuousClock()
         let started = clock.now
         var pending = await poller.probe(plan.entries)
@@ -95,7 +96,8 @@ public final class PollScheduler: Service, Sendable {
             // Devices added or retired by the CLI are picked up within seconds, without a restart.
             if now.timeIntervalSince(lastLoad) >= min(10, configuration.probe.interval.seconds) {
                 do {
-                    plan = PollPlan(devices: try store.devices(), configuration: configuration)
+                    if lastLoad == .distantPast { try store.syncInternetLinks(configuration.report.internetTargets) }
+                    plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
                     lastLoad = now
                     let ids = Set(plan.entries.map { $0.device.id! })
                     due = due.filter { ids.contains($0.key) }
