@@ -23,6 +23,8 @@ public final class PollScheduler: Service, Sendable {
     private let loadConfiguration: ConfigLoader
     private let logger: Logger
     private let reloadRequested = Atomic<Bool>(false)
+    /// Whether the last write failed, so that recovery is logged once.
+    private let writeFailing = Atomic<Bool>(false)
     /// Most observations kept in memory while the database cannot be written.
     private let pendingLimit: Int
 
@@ -162,11 +164,16 @@ public final class PollScheduler: Service, Sendable {
             return
         }
         do {
+            let held = pending.count
             let summary = try store.record(pending, policy: poller.policy)
             summary.log(to: logger)
             window.add(summary)
             pending.removeAll()
+            if writeFailing.exchange(false, ordering: .relaxed) {
+                logger.notice("the database \(store.path) is writable again; wrote the \(held) observations held in memory")
+            }
         } catch {
+            writeFailing.store(true, ordering: .relaxed)
             logger.error("cannot write to the database \(store.path): \(error); keeping \(pending.count) observations in memory and retrying")
             trim(&pending)
         }
