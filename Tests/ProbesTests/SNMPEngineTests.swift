@@ -73,7 +73,8 @@ struct SNMPEngineTests {
         }
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(950))
-        #expect(elapsed < .seconds(3))
+        // Loose: a loaded machine must not fail it; a timeout per retry of the library default (5 s) would.
+        #expect(elapsed < .seconds(6))
         #expect(await engine.openSessionCount() == 0)
     }
 

@@ -48,8 +48,8 @@ struct TestbedPingTests {
             for row in rows.values {
                 #expect(!row.up && row.reason == "timeout" && row.sent == 3 && row.received == 0, "\(row)")
             }
-            // 3 × 300 ms, plus process start-up; not 3 × 300 ms per target.
-            #expect(output.seconds >= 0.85 && output.seconds < 3, "took \(output.seconds) s")
+            // 3 × 300 ms, plus process start-up; not 3 × 300 ms per target (56 s). Loose for loaded machines.
+            #expect(output.seconds >= 0.85 && output.seconds < 15, "took \(output.seconds) s")
         }
     }
 
