@@ -142,23 +142,14 @@ static inline int kiemke_session_set_usm(netsnmp_session *s, int level,
     return 0;
 }
 
-/* Give an opened v3 session the engine ID found by our own asynchronous discovery, and create its
- * USM user with keys localized to that engine. A user cached for the same engine and name is
- * dropped first: otherwise keys from an earlier (maybe wrong) passphrase would be reused. */
-static inline int kiemke_session_adopt_engine(netsnmp_session *s, const u_char *engineID, size_t len) {
-    struct usmUser *old = usm_get_user(engineID, len, s->securityName);
+/* Drop a USM user cached for this engine and name before a session re-creates it from passphrases:
+ * otherwise keys localized from an earlier (maybe wrong) passphrase would be reused. */
+static inline void kiemke_forget_usm_user(const u_char *engineID, size_t len, const char *name) {
+    struct usmUser *old = usm_get_user(engineID, len, (char *)name);
     if (old != NULL) {
         usm_remove_user(old);
         usm_free_user(old);
     }
-    SNMP_FREE(s->securityEngineID);
-    s->securityEngineID = netsnmp_memdup(engineID, len);
-    s->securityEngineIDLen = len;
-    if (s->contextEngineIDLen == 0) {
-        s->contextEngineID = netsnmp_memdup(engineID, len);
-        s->contextEngineIDLen = len;
-    }
-    return usm_create_user_from_session(s);
 }
 
 /* The probe RFC 3414 section 4 describes: an empty, unauthenticated, reportable GET. */
