@@ -56,6 +56,9 @@ final class SNMPEventLoop: @unchecked Sendable {
         enqueue(force: { loop in loop.running = false })
     }
 
+    /// Whether the loop thread has closed every session and exited.
+    var hasFinished: Bool { finished.withLock { $0 } }
+
     private func enqueue(force job: @escaping Job) {
         inbox.withLock { $0.jobs.append(job) }
         wake()
