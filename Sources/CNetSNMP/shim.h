@@ -111,6 +111,12 @@ static inline const oid *kiemke_priv_oid(int proto, u_int *len) {
     }
 }
 
+/* Derive a key from a passphrase with the auth protocol's hash (RFC 3414 password-to-key). */
+static inline int kiemke_derive_key(netsnmp_session *s, const char *pass, u_char *key, size_t *keyLen) {
+    return generate_Ku(s->securityAuthProto, s->securityAuthProtoLen, (const u_char *)pass, strlen(pass),
+                       key, keyLen) == SNMPERR_SUCCESS ? 0 : 3;
+}
+
 /* Fill a session's USM fields from passphrases, as the snmpcmd tools do (-a/-A/-x/-X).
  * Returns 0, or 1 for an unsupported auth protocol, 2 for an unsupported priv protocol,
  * 3 when a key cannot be derived (passphrase shorter than 8 characters). */
@@ -126,9 +132,7 @@ static inline int kiemke_session_set_usm(netsnmp_session *s, int level,
     s->securityAuthProto = (oid *)a;
     s->securityAuthProtoLen = alen;
     s->securityAuthKeyLen = USM_AUTH_KU_LEN;
-    if (generate_Ku(s->securityAuthProto, s->securityAuthProtoLen, (const u_char *)authPass,
-                    strlen(authPass), s->securityAuthKey, &s->securityAuthKeyLen) != SNMPERR_SUCCESS)
-        return 3;
+    if (kiemke_derive_key(s, authPass, s->securityAuthKey, &s->securityAuthKeyLen) != 0) return 3;
     if (level != SNMP_SEC_LEVEL_AUTHPRIV) return 0;
     u_int plen = 0;
     const oid *p = kiemke_priv_oid(privProto, &plen);
@@ -136,9 +140,8 @@ static inline int kiemke_session_set_usm(netsnmp_session *s, int level,
     s->securityPrivProto = (oid *)p;
     s->securityPrivProtoLen = plen;
     s->securityPrivKeyLen = USM_PRIV_KU_LEN;
-    if (generate_Ku(s->securityAuthProto, s->securityAuthProtoLen, (const u_char *)privPass,
-                    strlen(privPass), s->securityPrivKey, &s->securityPrivKeyLen) != SNMPERR_SUCCESS)
-        return 3;
+    /* The privacy key is also derived with the authentication hash, as snmpcmd does. */
+    if (kiemke_derive_key(s, privPass, s->securityPrivKey, &s->securityPrivKeyLen) != 0) return 3;
     return 0;
 }
 

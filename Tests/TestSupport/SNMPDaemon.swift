@@ -2,7 +2,7 @@ import Foundation
 
 /// One net-snmp `snmpd` per test process on a free loopback port, with v1/v2c community `public` and
 /// SNMPv3 users for every security level and protocol the engine supports. Killed when the tests end.
-public actor SNMPDaemon {
+public final class SNMPDaemon: Sendable {
     /// The process-wide daemon.
     public static let shared = SNMPDaemon()
 
@@ -44,17 +44,12 @@ public actor SNMPDaemon {
         }
     }()
 
-    private var started: Task<UInt16, any Error>?
+    private let once = SNMPStartOnce<UInt16>()
 
     /// Starts snmpd if needed and returns its port on 127.0.0.1.
-    public func port() async throws -> UInt16 {
-        if let started { return try await started.value }
-        let task = Task { try await self.start() }
-        started = task
-        return try await task.value
-    }
+    public func port() async throws -> UInt16 { try await once.value { try await Self.start() } }
 
-    private func start() async throws -> UInt16 {
+    private static func start() async throws -> UInt16 {
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("kiemke-snmpd-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: base)
