@@ -83,7 +83,7 @@ struct SNMPEngineTests {
         var (address, settings) = try await settings("no-such-recording")
         settings.timeout = 0.3
         settings.retries = 0
-        await #expect(throws: SNMPError.self) {
+        await #expect(throws: SNMPError.timeout(address: address, seconds: 0.3)) {
             _ = try await Self.engine.get(["1.3.6.1.2.1.1.1.0"], from: address, settings: settings)
         }
     }
