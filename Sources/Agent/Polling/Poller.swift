@@ -24,7 +24,7 @@ public struct Poller: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         return zip(entries, results).map { entry, result in
             Observation(deviceId: entry.device.id!, time: time, up: result.up, answeredBy: result.answeredByText,
-                        rttMs: result.rttMs, error: result.up ? nil : result.failureSummary,
+                        rttMs: result.rttMs, error: result.failureSummary,
                         facts: result.facts.flatMap { try? String(decoding: encoder.encode($0), as: UTF8.self) })
         }
     }
