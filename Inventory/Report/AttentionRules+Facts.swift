@@ -17,7 +17,8 @@ extension AttentionRules {
                 issues.append("\(supply.name) low (\(level)%)")
             }
         }
-        for area in facts.storage where area.isDisk {
+        // Only a computer's disks fill up with work; a printer's flash is full by design.
+        for area in facts.storage where area.isDisk && facts.kind == .computer {
             if let used = area.usedPct, used >= fullDiskPercent {
                 issues.append("disk \(area.name) nearly full (\(Int(used))%)")
             }

@@ -32,6 +32,17 @@ struct DaemonTestbedTests {
         return result
     }
 
+    /// The probes that answered each device's latest probe, from `kiemke status --format json`.
+    static func answeredBy(_ cli: CLI) async throws -> [String: [String]] {
+        let status = try await cli.run("status", "--format", "json")
+        let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as! [String: Any]
+        var result: [String: [String]] = [:]
+        for device in object["devices"] as! [[String: Any]] {
+            result[device["name"] as! String] = device["answered_by"] as? [String] ?? []
+        }
+        return result
+    }
+
     static func waitUntil(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
@@ -41,15 +52,24 @@ struct DaemonTestbedTests {
         return try await condition()
     }
 
-    @Test("a host taken down (route switched to blackhole) and brought back: outage, state changes and availability recorded")
+    @Test("a host answering ping, TCP and snmpd taken down (route switched to blackhole) and brought back: outage, state changes and availability recorded")
     func outage() async throws {
         try await Testbed.with { testbed in
             let cli = CLI()
             #expect(try await testbed.office(["ip", "route", "add", "local", "198.18.5.0/24", "dev", "lo"]).status == 0)
+            // net-snmp's snmpd answers SNMP for every office address, as an office's devices would.
+            let snmpdConfig = try cli.folder.write("snmpd.conf", "rocommunity public 198.18.0.0/15\nsysLocation Trụ sở UBND xã\n")
+            // It runs as a daemon inside the office namespace; tearing the test bed down stops it.
+            let snmpdLog = cli.folder.url.appendingPathComponent("snmpd.log")
+            let snmpd = try await testbed.office(["/usr/sbin/snmpd", "-C", "-c", snmpdConfig.path, "-Lf", snmpdLog.path,
+                                                  "-p", cli.folder.path("snmpd.pid"), "udp:161"])
+            #expect(snmpd.status == 0, "\(snmpd.stderr)")
             try await Self.database(cli, (1...8).map { ("CAM-\($0)", "198.18.1.\($0)") } + [("TARGET", "198.18.5.1")])
             let config = try cli.folder.write("k.toml", "[probe]\ntimeout = \"300ms\"\nretries = 1\n")
             let daemon = try Self.daemon(testbed, cli, ["--interval", "300ms", "--config", config.path])
-            #expect(try await Self.waitUntil(15) { try await Self.upStates(cli)["TARGET"] == true }, "\(daemon.log)")
+            #expect(try await Self.waitUntil(15) { try await Self.answeredBy(cli)["TARGET"]?.contains("snmp") == true },
+                    "\(daemon.log)\n\((try? String(contentsOf: snmpdLog, encoding: .utf8)) ?? "")")
+            #expect(try await Self.upStates(cli)["TARGET"] == true)
 
             #expect(try await testbed.office(["ip", "route", "del", "local", "198.18.5.0/24", "dev", "lo", "table", "local"]).status == 0)
             #expect(try await testbed.office(["ip", "route", "add", "blackhole", "198.18.5.0/24"]).status == 0)
