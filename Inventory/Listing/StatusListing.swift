@@ -15,7 +15,7 @@ public struct StatusListing: Sendable {
     public init(store: InventoryStore, rules: AttentionRules = AttentionRules(), now: Date = Date()) throws {
         let marks = try store.currentMarks()
         let states = try store.deviceStates()
-        entries = try store.devices().map { Entry(device: $0, condition: marks[$0.id!]?.condition, state: states[$0.id!]) }
+        entries = try store.devices(includeInternetLinks: true).map { Entry(device: $0, condition: marks[$0.id!]?.condition, state: states[$0.id!]) }
         attention = entries.flatMap { rules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }
     }
 

@@ -19,6 +19,8 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public var snmpPort: Int?
     /// Whether it follows office hours; nil: as its kind does (config `schedule.kinds`).
     public var schedule: DeviceSchedule?
+    /// Equipment the office owns, or an internet address probed to measure the office's link.
+    public var role: DeviceRole
     public var createdAt: Date
     /// When the device left the inventory; it counts in no period after this.
     public var retiredAt: Date?
@@ -26,7 +28,8 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public init(
         id: Int64? = nil, name: String, kind: DeviceKind, address: String, location: String = "",
         note: String = "", snmpVersion: SNMPVersionSetting? = nil, snmpCommunity: String? = nil,
-        snmpPort: Int? = nil, schedule: DeviceSchedule? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
+        snmpPort: Int? = nil, schedule: DeviceSchedule? = nil, role: DeviceRole = .equipment,
+        createdAt: Date = Date(), retiredAt: Date? = nil
     ) {
         self.id = id
         self.name = NameKey.clean(name)
@@ -39,6 +42,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
         self.snmpCommunity = snmpCommunity
         self.snmpPort = snmpPort
         self.schedule = schedule
+        self.role = role
         self.createdAt = createdAt
         self.retiredAt = retiredAt
     }
@@ -78,5 +82,6 @@ extension Device: FetchableRecord, MutablePersistableRecord {
         public static let name = Column(CodingKeys.name)
         public static let nameKey = Column(CodingKeys.nameKey)
         public static let retiredAt = Column(CodingKeys.retiredAt)
+        public static let role = Column(CodingKeys.role)
     }
 }

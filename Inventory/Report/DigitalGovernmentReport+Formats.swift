@@ -46,6 +46,11 @@ extension DigitalGovernmentReport {
             "attention": .array(attentionItems),
             "coverage_pct": .number(coveragePercent),
             "readiness": .object(readinessObject),
+            "internet": internet.map { link in
+                ["targets": .array(link.targets.map(JSONValue.string)), "availability_pct": .number(link.availabilityPercent),
+                 "up_seconds": .number(link.time.up, places: 0), "down_seconds": .number(link.time.down, places: 0),
+                 "expected_seconds": .number(link.expectedSeconds, places: 0)]
+            } ?? .null,
         ]
         return try document.rendered()
     }

@@ -34,6 +34,9 @@ extension DigitalGovernmentReport {
         } else {
             out += "Chưa đủ dữ liệu đo để tính tỷ lệ thời gian hoạt động trong kỳ.\n"
         }
+        if let internet, let pct = internet.availabilityPercent {
+            out += "Kết nối Internet hoạt động \(n.percent(pct)) thời gian trong kỳ (đo tới \(internet.targets.joined(separator: ", "))).\n"
+        }
         if !kinds.contains(where: { $0.probed > 0 }) {
             out += "Lưu ý: chưa có dữ liệu đo kết nối (kiemke chưa kiểm tra thiết bị nào).\n"
         } else if let coverage = coveragePercent, coverage > 0, coverage < 99.5 {
@@ -107,6 +110,9 @@ extension DigitalGovernmentReport {
         }
         out += availability.isEmpty ? "Not enough measurements yet to compute availability for the period.\n"
             : "Availability over the period: " + availability.joined(separator: "; ") + ".\n"
+        if let internet, let pct = internet.availabilityPercent {
+            out += "The internet link was up \(n.percent(pct)) of the time (measured to \(internet.targets.joined(separator: ", "))).\n"
+        }
         if !kinds.contains(where: { $0.probed > 0 }) {
             out += "Note: no device has been probed yet.\n"
         } else if let coverage = coveragePercent, coverage > 0, coverage < 99.5 {

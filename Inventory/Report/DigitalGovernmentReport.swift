@@ -30,6 +30,15 @@ public struct DigitalGovernmentReport: Sendable {
         public var unknownSeconds: Double { max(0, expectedSeconds - time.observed) }
     }
 
+    /// The office's internet link: its targets' time together.
+    public struct InternetLink: Sendable, Equatable {
+        public var targets: [String]
+        public var time: AvailabilityTotals
+        public var expectedSeconds: Double
+
+        public var availabilityPercent: Double? { time.availability.map { $0 * 100 } }
+    }
+
     /// A device staff marked broken or degraded.
     public struct EquipmentIssue: Sendable, Equatable {
         public var name: String
@@ -59,6 +68,8 @@ public struct DigitalGovernmentReport: Sendable {
     public var attention: [AttentionItem]
     public var readiness: ReadinessFacts
     public var devices: [DeviceLine]
+    /// The internet link, measured through the config's `report.internet_targets`; nil when none are set.
+    public var internet: InternetLink?
     /// The office's calendar: its time zone decides where days begin.
     public var calendar: Calendar
 
@@ -106,7 +117,13 @@ public struct DigitalGovernmentReport: Sendable {
                                     state: stateById[device.id!], time: totals[device.id!] ?? AvailabilityTotals(),
                                     expectedSeconds: expected))
         }
+        let links = lines.filter { $0.device.role == .internetLink }
+        lines.removeAll { $0.device.role == .internetLink }
         devices = lines
+        internet = links.isEmpty ? nil : InternetLink(
+            targets: links.map(\.device.address),
+            time: links.reduce(AvailabilityTotals()) { $0 + $1.time },
+            expectedSeconds: links.reduce(0) { $0 + $1.expectedSeconds })
 
         kinds = Dictionary(grouping: lines, by: \.device.kind).map { kind, lines in
             let networked = lines.filter { !$0.device.address.isEmpty }

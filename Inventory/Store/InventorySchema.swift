@@ -90,6 +90,11 @@ public enum InventorySchema {
                 try db.create(index: "\(table)_\(key)", on: table, columns: [key])
             }
         }
+        migrator.registerMigration("v3 device roles: internet link targets") { db in
+            try db.alter(table: "device") { t in
+                t.add(column: "role", .text).notNull().defaults(to: DeviceRole.equipment.rawValue)
+            }
+        }
         return migrator
     }
 }

@@ -2,11 +2,13 @@ import Foundation
 import GRDB
 
 extension InventoryStore {
-    /// The devices in the inventory, sorted by name ignoring case; retired ones too when asked.
-    public func devices(includeRetired: Bool = false) throws -> [Device] {
+    /// The equipment in the inventory, sorted by name ignoring case; retired devices and
+    /// internet link targets too when asked.
+    public func devices(includeRetired: Bool = false, includeInternetLinks: Bool = false) throws -> [Device] {
         try database.read { db in
             var request = Device.all()
             if !includeRetired { request = request.filter(Device.Columns.retiredAt == nil) }
+            if !includeInternetLinks { request = request.filter(Device.Columns.role == DeviceRole.equipment.rawValue) }
             return try request.order(Device.Columns.nameKey, Column("id")).fetchAll(db)
         }
     }
@@ -41,6 +43,26 @@ extension InventoryStore {
             device.retiredAt = date
             try device.update(db)
             return device
+        }
+    }
+
+    /// Makes the internet link targets those of the config: adds the new ones, retires the dropped ones.
+    public func syncInternetLinks(_ addresses: [String], at date: Date = Date()) throws {
+        try database.write { db in
+            let current = try Device.filter(Device.Columns.role == DeviceRole.internetLink.rawValue && Device.Columns.retiredAt == nil).fetchAll(db)
+            for var device in current where !addresses.contains(device.address) {
+                device.retiredAt = date
+                try device.update(db)
+            }
+            for address in addresses where !current.contains(where: { $0.address == address }) {
+                if let problem = DeviceAddress.problem(with: address) {
+                    throw InventoryError.invalidField(field: "report.internet_targets", value: address, reason: problem)
+                }
+                var device = Device(name: "Internet (\(address))", kind: .network, address: address,
+                                    note: "internet link target from the config", schedule: .always,
+                                    role: .internetLink, createdAt: date)
+                try device.insert(db)
+            }
         }
     }
 

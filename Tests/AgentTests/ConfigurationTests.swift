@@ -100,6 +100,7 @@ struct ConfigurationTests {
         ("\n\noffice = UBND\n", 3),
         ("office = \"a\"\noffice = \"b\"\n", 2),
         ("[kinds.toaster]\ninterval = \"1m\"\n", 2),
+        ("office = \"x\"\n[snmp]\nversion = \"3\"\n", 3),
     ])
     func badValues(text: String, line: Int) throws {
         let folder = TemporaryDirectory()

@@ -89,6 +89,32 @@ struct ReportFigureTests {
         #expect(cam["availability_pct"] as? Double == 78.6)
     }
 
+    @Test("internet link targets are reported as the link's availability, not as equipment")
+    func internetLink() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.add(Device(name: "SW-01", kind: .network, address: "127.0.0.3", createdAt: local("2026-11-01 00:00")), by: "t")
+        try fixture.store.syncInternetLinks(["127.0.0.9"], at: local("2026-11-01 00:00"))
+        let link = try #require(try fixture.store.devices(includeInternetLinks: true).first { $0.role == .internetLink })
+        #expect(link.name == "Internet (127.0.0.9)")
+        #expect(try fixture.store.devices().map(\.name) == ["SW-01"], "links are not equipment")
+        let policy = RecordingPolicy(interval: 60)
+        let start = local("2026-11-30 10:00")
+        for (i, up) in [true, true, false, false, true].enumerated() {
+            try fixture.store.record([Observation(deviceId: link.id!, time: start + Double(i) * 60, up: up)], policy: policy)
+        }
+        let report = try DigitalGovernmentReport(store: fixture.store, period: ReportPeriod(from: "2026-11-30", to: "2026-11-30"),
+                                                 hours: OfficeHours(), office: "", now: local("2026-12-01 00:00"))
+        #expect(report.kinds.map(\.kind) == [.network])
+        #expect(report.kinds.first?.total == 1)
+        // Up 10:00-10:01, down 10:01-10:03 (back-dated to the first failure), up 10:03-10:04.
+        #expect(report.internet?.time.up == 120 && report.internet?.time.down == 120)
+        #expect(report.text(.vi).contains("Kết nối Internet hoạt động 50% thời gian trong kỳ (đo tới 127.0.0.9)"))
+        // Dropping the target from the config retires it; its history stays.
+        try fixture.store.syncInternetLinks([])
+        #expect(try fixture.store.devices(includeInternetLinks: true).map(\.name) == ["SW-01"])
+        #expect(try fixture.store.devices(includeRetired: true, includeInternetLinks: true).count == 2)
+    }
+
     @Test("readiness facts are printed only when given")
     func readiness() throws {
         let fixture = try StoreFixture()

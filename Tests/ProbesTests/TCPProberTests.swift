@@ -36,7 +36,9 @@ struct TCPProberTests {
         let result = try #require(await TCPProber().probe([(address, [silent])], timeout: .milliseconds(300))[address])
         let elapsed = clock.now - start
         #expect(result == TCPResult(up: false, port: nil, refused: false, rttMs: nil, reason: "timeout"))
-        #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(2), "took \(elapsed)")
+        // The bound that matters is far below the kernel's own SYN timeout (over two minutes);
+        // it is loose so that a loaded CI machine cannot fail it.
+        #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(10), "took \(elapsed)")
     }
 
     @Test("many targets share the bounded pool and each gets its own answer")

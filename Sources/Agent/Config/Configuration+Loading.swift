@@ -20,15 +20,20 @@ extension Configuration {
     /// Reads a config file (and the secrets file it names); unknown keys and wrong types are errors.
     public static func load(from url: URL) throws(ConfigError) -> Configuration {
         var config = Configuration()
-        try config.merge(file: url, secretsOnly: false)
+        var lines = try config.merge(file: url, secretsOnly: false)
         if let secrets = config.secretsFile {
             let secretsURL = URL(fileURLWithPath: secrets, relativeTo: url.deletingLastPathComponent())
-            try config.merge(file: secretsURL, secretsOnly: true)
+            lines.merge(try config.merge(file: secretsURL, secretsOnly: true)) { _, new in new }
+        }
+        if config.snmp.version == "3", config.snmp.v3User == nil, let origin = lines["snmp.version"] {
+            throw .invalidValue(file: origin.file, line: origin.line, key: "snmp.version",
+                                message: "SNMPv3 needs a user: set snmp.v3_user (and v3_auth_key, v3_priv_key for authPriv)")
         }
         return config
     }
 
-    private mutating func merge(file url: URL, secretsOnly: Bool) throws(ConfigError) {
+    /// Applies one file's keys; returns where each key was set, for checks that span keys.
+    private mutating func merge(file url: URL, secretsOnly: Bool) throws(ConfigError) -> [String: (file: String, line: Int)] {
         let path = url.path
         let text: String
         do {
@@ -38,7 +43,9 @@ extension Configuration {
         }
         let entries = try TOMLReader(file: path).entries(of: text)
         var holdsSecrets = false
+        var lines: [String: (file: String, line: Int)] = [:]
         for entry in entries {
+            lines[entry.path] = (path, entry.line)
             if secretsOnly && entry.table != ["snmp"] {
                 throw .unknownKey(file: path, line: entry.line, key: entry.path,
                                   known: Self.knownKeys["snmp"]!.map { "snmp.\($0)" })
@@ -50,6 +57,7 @@ extension Configuration {
            let mode = attributes[.posixPermissions] as? Int, mode & 0o004 != 0 {
             exposedSecretFiles.append(path)
         }
+        return lines
     }
 
     private mutating func apply(_ entry: TOMLReader.Entry, file: String) throws(ConfigError) {

@@ -23,6 +23,8 @@ public final class PollScheduler: Service, Sendable {
     private let loadConfiguration: ConfigLoader
     private let logger: Logger
     private let reloadRequested = Atomic<Bool>(false)
+    /// Whether the last write failed, so that recovery is logged once.
+    private let writeFailing = Atomic<Bool>(false)
     /// Most observations kept in memory while the database cannot be written.
     private let pendingLimit: Int
 
@@ -52,7 +54,8 @@ public final class PollScheduler: Service, Sendable {
     /// through the daemon's own code path, for cron users, `probe --all` and tests.
     public func runOnce() async throws -> CycleSummary {
         let poller = makePoller(initialConfiguration)
-        let plan = PollPlan(devices: try store.devices(), configuration: initialConfiguration)
+        try store.syncInternetLinks(initialConfiguration.report.internetTargets)
+        let plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: initialConfiguration)
         let clock = ContinuousClock()
         let started = clock.now
         var pending = await poller.probe(plan.entries)
@@ -95,7 +98,8 @@ public final class PollScheduler: Service, Sendable {
             // Devices added or retired by the CLI are picked up within seconds, without a restart.
             if now.timeIntervalSince(lastLoad) >= min(10, configuration.probe.interval.seconds) {
                 do {
-                    plan = PollPlan(devices: try store.devices(), configuration: configuration)
+                    if lastLoad == .distantPast { try store.syncInternetLinks(configuration.report.internetTargets) }
+                    plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
                     lastLoad = now
                     let ids = Set(plan.entries.map { $0.device.id! })
                     due = due.filter { ids.contains($0.key) }
@@ -160,11 +164,16 @@ public final class PollScheduler: Service, Sendable {
             return
         }
         do {
+            let held = pending.count
             let summary = try store.record(pending, policy: poller.policy)
             summary.log(to: logger)
             window.add(summary)
             pending.removeAll()
+            if writeFailing.exchange(false, ordering: .relaxed) {
+                logger.notice("the database \(store.path) is writable again; wrote the \(held) observations held in memory")
+            }
         } catch {
+            writeFailing.store(true, ordering: .relaxed)
             logger.error("cannot write to the database \(store.path): \(error); keeping \(pending.count) observations in memory and retrying")
             trim(&pending)
         }

@@ -1,0 +1,131 @@
+/// Interprets raw SNMP data as `DeviceFacts`: decodes tables, applies RFC special values, classifies.
+enum DeviceFactsBuilder {
+    static func build(address: String, raw: RawDeviceData) -> DeviceFacts {
+        var facts = DeviceFacts(address: address, notes: raw.notes)
+        facts.system = system(raw)
+        facts.devices = devices(raw)
+        facts.processorLoads = raw.rows(KnownOIDs.hrProcessorLoad).compactMap { $0.value.intValue.map(Int.init) }
+        facts.storage = storage(raw)
+        facts.supplies = supplies(raw)
+        facts.pageCount = raw.rows(KnownOIDs.prtMarkerLifeCount).first?.value.intValue
+        facts.interfaces = interfaces(raw)
+        if let state = raw.rows(KnownOIDs.hrPrinterDetectedErrorState).first?.value.bytes {
+            facts.conditions = PrinterErrorState.conditions(state)
+        }
+        if let status = raw.rows(KnownOIDs.hrPrinterStatus).first?.value.intValue {
+            facts.printerStatus = printerStatusNames[Int(status)] ?? "other"
+        }
+
+        let serials = raw.rows(KnownOIDs.prtGeneralSerialNumber).compactMap { $0.value.text }.filter { !$0.isEmpty }
+        var vendorValues = raw.vendorValues
+        if let entityModel = raw.rows(KnownOIDs.entPhysicalModelName).compactMap({ $0.value.text }).first(where: { !$0.isEmpty }) {
+            vendorValues["entity.model"] = entityModel
+        }
+        let primary = facts.devices.first { $0.type == "printer" } ?? facts.devices.first
+        let evidence = DeviceEvidence(
+            sysDescr: facts.system.description, sysObjectID: facts.system.objectID,
+            answersPrinterMIB: !facts.supplies.isEmpty || !serials.isEmpty || facts.pageCount != nil,
+            deviceTypes: facts.devices.map(\.type), primaryDeviceDescription: primary?.description,
+            vendorValues: vendorValues)
+        facts.classification = Classifier.classify(evidence)
+        facts.firmware = Classifier.extract(ClassificationRules.firmware, vendor: facts.vendor, from: evidence)
+        if facts.kind != .computer { facts.deviceStatus = primary?.status }
+        (facts.serial, facts.serialSource) = serial(raw, printerSerials: serials, vendorValues: vendorValues,
+                                                    sysDescr: facts.system.description)
+        return facts
+    }
+
+    static let printerStatusNames = [1: "other", 2: "unknown", 3: "idle", 4: "printing", 5: "warmup"]
+
+    private static func system(_ raw: RawDeviceData) -> SystemGroup {
+        func text(_ oid: OID) -> String? { raw.scalar(oid)?.text.flatMap { $0.isEmpty ? nil : $0 } }
+        var uptime: UInt32?
+        if case .timeTicks(let ticks) = raw.scalar(KnownOIDs.sysUpTime) { uptime = ticks }
+        return SystemGroup(description: text(KnownOIDs.sysDescr), objectID: raw.scalar(KnownOIDs.sysObjectID)?.oidValue,
+                           name: text(KnownOIDs.sysName), uptimeTicks: uptime, contact: text(KnownOIDs.sysContact),
+                           location: text(KnownOIDs.sysLocation))
+    }
+
+    private static func devices(_ raw: RawDeviceData) -> [HostDevice] {
+        let types = raw.column(KnownOIDs.hrDeviceType)
+        let descriptions = raw.column(KnownOIDs.hrDeviceDescr)
+        let statuses = raw.column(KnownOIDs.hrDeviceStatus)
+        let indexes = Set(types.keys).union(descriptions.keys).sorted { $0.lexicographicallyPrecedes($1) }
+        return indexes.map { index in
+            HostDevice(index: index.first ?? 0, type: HostDevice.typeName(types[index]?.oidValue),
+                       description: descriptions[index]?.text,
+                       status: statuses[index]?.intValue.map { HostDevice.statusNames[Int($0)] ?? "unknown" })
+        }
+    }
+
+    private static func storage(_ raw: RawDeviceData) -> [StorageArea] {
+        let types = raw.column(KnownOIDs.hrStorageType)
+        let descriptions = raw.column(KnownOIDs.hrStorageDescr)
+        let units = raw.column(KnownOIDs.hrStorageUnits)
+        let sizes = raw.column(KnownOIDs.hrStorageSize)
+        let used = raw.column(KnownOIDs.hrStorageUsed)
+        return Set(descriptions.keys).union(types.keys).sorted { $0.lexicographicallyPrecedes($1) }.map { index in
+            StorageArea(description: descriptions[index]?.text, typeOID: types[index]?.oidValue,
+                        units: units[index]?.intValue, size: sizes[index]?.intValue, used: used[index]?.intValue)
+        }
+    }
+
+    private static func supplies(_ raw: RawDeviceData) -> [PrinterSupply] {
+        let descriptions = raw.column(KnownOIDs.prtMarkerSuppliesDescription)
+        let types = raw.column(KnownOIDs.prtMarkerSuppliesType)
+        let maxima = raw.column(KnownOIDs.prtMarkerSuppliesMaxCapacity)
+        let levels = raw.column(KnownOIDs.prtMarkerSuppliesLevel)
+        let colorantIndexes = raw.column(KnownOIDs.prtMarkerSuppliesColorantIndex)
+        let colorants = raw.column(KnownOIDs.prtMarkerColorantValue)
+        let indexes = Set(descriptions.keys).union(types.keys).union(levels.keys).sorted { $0.lexicographicallyPrecedes($1) }
+        return indexes.map { index in
+            // Supply index is (hrDeviceIndex, supply); the colorant row is (hrDeviceIndex, colorant index).
+            var colorant: String?
+            if let device = index.first, let colorIndex = colorantIndexes[index]?.intValue, colorIndex > 0 {
+                colorant = colorants[[device, UInt(colorIndex)]]?.text
+            }
+            return PrinterSupply(description: descriptions[index]?.text, typeCode: types[index]?.intValue.map(Int.init),
+                                 colorant: colorant, level: levels[index]?.intValue.map(Int.init),
+                                 maxCapacity: maxima[index]?.intValue.map(Int.init))
+        }
+    }
+
+    private static func interfaces(_ raw: RawDeviceData) -> [NetworkInterface] {
+        let descriptions = raw.column(KnownOIDs.ifDescr)
+        let names = raw.column(KnownOIDs.ifName)
+        let speeds = raw.column(KnownOIDs.ifSpeed)
+        let highSpeeds = raw.column(KnownOIDs.ifHighSpeed)
+        let macs = raw.column(KnownOIDs.ifPhysAddress)
+        let statuses = raw.column(KnownOIDs.ifOperStatus)
+        let indexes = Set(descriptions.keys).union(statuses.keys).sorted { $0.lexicographicallyPrecedes($1) }
+        return indexes.map { index in
+            var speed: Int64?
+            if let high = highSpeeds[index]?.intValue, high > 0 {
+                speed = high
+            } else if let bits = speeds[index]?.intValue {
+                speed = bits / 1_000_000
+            }
+            let name = names[index]?.text.flatMap { $0.isEmpty ? nil : $0 } ?? descriptions[index]?.text
+            return NetworkInterface(index: index.first ?? 0, name: name,
+                                    operStatus: statuses[index]?.intValue.map { NetworkInterface.statusNames[Int($0)] ?? "unknown" },
+                                    speedMbps: speed, mac: NetworkInterface.formatMAC(macs[index]?.bytes))
+        }
+    }
+
+    /// Printer-MIB first, then ENTITY-MIB, then "SN:" in sysDescr, then a vendor MIB.
+    private static func serial(_ raw: RawDeviceData, printerSerials: [String], vendorValues: [String: String],
+                               sysDescr: String?) -> (String?, String?) {
+        if let serial = printerSerials.first { return (serial, "Printer-MIB prtGeneralSerialNumber") }
+        if let serial = raw.rows(KnownOIDs.entPhysicalSerialNum).compactMap({ $0.value.text }).first(where: { !$0.isEmpty }) {
+            return (serial, "ENTITY-MIB entPhysicalSerialNum")
+        }
+        if let sysDescr, let serial = Classifier.extract([.init(nil, .sysDescr, "SN:\\s*([^,;\\s]+)")], vendor: nil,
+                                                         from: DeviceEvidence(sysDescr: sysDescr)) {
+            return (serial, "sysDescr SN:")
+        }
+        for key in ClassificationRules.vendorSerials {
+            if let serial = vendorValues[key], !serial.isEmpty { return (serial, "vendor MIB \(key)") }
+        }
+        return (nil, nil)
+    }
+}

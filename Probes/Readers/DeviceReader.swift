@@ -1,0 +1,57 @@
+/// Reads the facts of devices over one shared engine: a few round trips per device, many devices at once.
+public struct DeviceReader: Sendable {
+    public let engine: SNMPEngine
+
+    /// A reader over `engine` (whose concurrency bounds how many devices are read at once).
+    public init(engine: SNMPEngine) { self.engine = engine }
+
+    /// Reads one device: one GET of the system group, one of vendor scalars, then side-by-side bulk walks of
+    /// HOST-RESOURCES, Printer-MIB and IF-MIB columns. Fails only when the device does not answer the first GET;
+    /// later failures keep what was read and are listed in `notes`.
+    public func read(_ address: String, settings: SNMPSettings) async -> Result<DeviceFacts, SNMPError> {
+        do throws(SNMPError) {
+            let raw = try await engine.withSession(to: address, settings: settings) { session throws(SNMPError) in
+                try await Self.collect(session)
+            }
+            return .success(DeviceFactsBuilder.build(address: address, raw: raw))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Reads many devices concurrently; results in the order of `targets`.
+    public func readAll(_ targets: [(address: String, settings: SNMPSettings)]) async -> [Result<DeviceFacts, SNMPError>] {
+        await withTaskGroup(of: (Int, Result<DeviceFacts, SNMPError>).self) { group in
+            for (index, target) in targets.enumerated() {
+                group.addTask { (index, await read(target.address, settings: target.settings)) }
+            }
+            var results = [Result<DeviceFacts, SNMPError>?](repeating: nil, count: targets.count)
+            for await (index, result) in group { results[index] = result }
+            return results.map { $0! }
+        }
+    }
+
+    private static func collect(_ session: SNMPSession) async throws(SNMPError) -> RawDeviceData {
+        var raw = RawDeviceData()
+        for bind in try await session.get(KnownOIDs.system) { raw.scalars[bind.oid] = bind.value }
+        let enterprise = SystemGroup(objectID: raw.scalars[KnownOIDs.sysObjectID]?.oidValue).enterprise
+        let vendorScalars = KnownOIDs.vendorScalars(for: enterprise)
+        if !vendorScalars.isEmpty {
+            do throws(SNMPError) {
+                let binds = try await session.get(vendorScalars.map(\.oid))
+                for (entry, bind) in zip(vendorScalars, binds) where !bind.value.isException {
+                    if let text = bind.value.text, !text.isEmpty { raw.vendorValues[entry.key] = text }
+                }
+            } catch {
+                raw.notes.append("vendor MIB not read: \(error)")
+            }
+        }
+        for (name, columns) in [("HOST-RESOURCES-MIB", KnownOIDs.hostResources), ("Printer-MIB", KnownOIDs.printer),
+                                ("IF-MIB", KnownOIDs.interfaces)] {
+            let walked = await session.walkColumns(columns)
+            raw.columns.merge(walked.columns) { $1 }
+            if let failure = walked.failure { raw.notes.append("\(name) walk incomplete: \(failure)") }
+        }
+        return raw
+    }
+}

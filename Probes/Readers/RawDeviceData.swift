@@ -1,0 +1,23 @@
+/// What a read collected before interpretation: scalars, table columns, vendor values, failures.
+struct RawDeviceData: Sendable {
+    var scalars: [OID: SNMPValue] = [:]
+    var columns: [OID: [VarBind]] = [:]
+    var vendorValues: [String: String] = [:]
+    var notes: [String] = []
+
+    /// The rows of a column keyed by their index (the OID part after the column).
+    func rows(_ column: OID) -> [(index: [UInt], value: SNMPValue)] {
+        (columns[column] ?? []).compactMap { bind in bind.oid.suffix(after: column).map { ($0, bind.value) } }
+    }
+
+    /// A column as a dictionary by row index.
+    func column(_ column: OID) -> [[UInt]: SNMPValue] {
+        Dictionary(rows(column).map { ($0.index, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A scalar's value, nil when absent or an exception.
+    func scalar(_ oid: OID) -> SNMPValue? {
+        guard let value = scalars[oid], !value.isException else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,52 @@
+import CNetSNMP
+
+/// One open net-snmp session and the request waiting on it; touched only on the event-loop thread.
+final class LoopSession {
+    let id: Int
+    let handle: UnsafeMutableRawPointer
+    let address: String
+    let settings: SNMPSettings
+    /// Completion of the request in flight; cleared before it is called so it runs exactly once.
+    var waiting: ((Result<SNMPResponse, SNMPError>) -> Void)?
+
+    init(id: Int, handle: UnsafeMutableRawPointer, address: String, settings: SNMPSettings) {
+        self.id = id
+        self.handle = handle
+        self.address = address
+        self.settings = settings
+    }
+
+    /// Reacts to one net-snmp callback operation.
+    func handle(operation: Int32, pdu: UnsafeMutablePointer<netsnmp_pdu>?) {
+        // A retransmission is net-snmp retrying on its own: the request is still alive.
+        if operation == Int32(kiemke_OP_RESEND) || operation == Int32(kiemke_OP_CONNECT) { return }
+        guard let waiting else { return }
+        let result: Result<SNMPResponse, SNMPError>
+        switch operation {
+        case Int32(kiemke_OP_RECEIVED_MESSAGE):
+            if let pdu {
+                result = .success(SNMPResponse(pdu: pdu))
+            } else {
+                result = .failure(lastError())
+            }
+        case Int32(kiemke_OP_TIMED_OUT):
+            result = .failure(.timeout(address: address, seconds: settings.worstCaseSeconds))
+        default:
+            // SEND_FAILED, DISCONNECT, SEC_ERROR: the session's own error says why.
+            result = .failure(lastError())
+        }
+        self.waiting = nil
+        waiting(result)
+    }
+
+    /// The session's last error, read with `snmp_sess_error` (never the global `snmp_errno`).
+    func lastError() -> SNMPError {
+        var libraryErrno: Int32 = 0
+        var snmpErrno: Int32 = 0
+        var message: UnsafeMutablePointer<CChar>?
+        snmp_sess_error(handle, &libraryErrno, &snmpErrno, &message)
+        let text = message.map { String(cString: $0) } ?? "unknown error"
+        free(message)
+        return SNMPError.fromNetSNMP(code: snmpErrno, address: address, settings: settings, message: text)
+    }
+}

@@ -1,0 +1,84 @@
+/// Polls many devices at once over net-snmp, with one event-loop thread for all of them.
+///
+/// Each operation opens a session, which takes one of `concurrency` slots until it closes: 1,000 devices
+/// with a fifth dead take about one timeout (times retries) per `concurrency` dead devices, not one per device.
+public final class SNMPEngine: Sendable {
+    private let loop: SNMPEventLoop
+    private let slots: AsyncSemaphore
+    /// How many sessions may be open at once.
+    public let concurrency: Int
+
+    /// Starts the engine's event-loop thread; `concurrency` bounds open sessions (and sockets).
+    public init(concurrency: Int = 256) throws(SNMPError) {
+        guard concurrency > 0 else { throw .invalidSettings("concurrency must be at least 1") }
+        self.concurrency = concurrency
+        loop = try SNMPEventLoop()
+        slots = AsyncSemaphore(concurrency)
+    }
+
+    deinit { loop.stop() }
+
+    /// GETs `oids` in one request (split automatically if the agent says tooBig).
+    public func get(_ oids: [OID], from address: String, settings: SNMPSettings) async throws(SNMPError) -> [VarBind] {
+        try await withSession(to: address, settings: settings) { session throws(SNMPError) in
+            try await session.get(oids)
+        }
+    }
+
+    /// GETNEXTs `oids` in one request.
+    public func getNext(_ oids: [OID], from address: String, settings: SNMPSettings) async throws(SNMPError) -> [VarBind] {
+        try await withSession(to: address, settings: settings) { session throws(SNMPError) in
+            try await session.getNext(oids)
+        }
+    }
+
+    /// Walks the subtree under `root`: GETBULK for v2c/v3, GETNEXT for v1.
+    public func walk(_ root: OID, from address: String, settings: SNMPSettings) async throws(SNMPError) -> [VarBind] {
+        try await withSession(to: address, settings: settings) { session throws(SNMPError) in
+            try await session.walk(root)
+        }
+    }
+
+    /// Opens one session to `address`, runs `body` with it (several requests, one engine discovery for v3),
+    /// and closes it whether `body` succeeds or fails.
+    public func withSession<T: Sendable>(
+        to address: String, settings: SNMPSettings,
+        _ body: (SNMPSession) async throws(SNMPError) -> T
+    ) async throws(SNMPError) -> T {
+        await slots.acquire()
+        let opened = await open(address: address, settings: settings)
+        let session: SNMPSession
+        switch opened {
+        case .success(let id): session = SNMPSession(loop: loop, id: id, address: address, settings: settings)
+        case .failure(let error):
+            await slots.release()
+            throw error
+        }
+        let result: Result<T, SNMPError>
+        do throws(SNMPError) {
+            result = .success(try await body(session))
+        } catch {
+            result = .failure(error)
+        }
+        await session.close()
+        await slots.release()
+        return try result.get()
+    }
+
+    /// How many sessions are open right now (tests use it to prove sessions are closed).
+    public func openSessionCount() async -> Int {
+        await withCheckedContinuation { continuation in
+            let accepted = loop.enqueue { loop in loop.openSessionCount { continuation.resume(returning: $0) } }
+            if !accepted { continuation.resume(returning: 0) }
+        }
+    }
+
+    private func open(address: String, settings: SNMPSettings) async -> Result<Int, SNMPError> {
+        await withCheckedContinuation { continuation in
+            let accepted = loop.enqueue { loop in
+                loop.openNow(address: address, settings: settings) { continuation.resume(returning: $0) }
+            }
+            if !accepted { continuation.resume(returning: .failure(.engineStopped)) }
+        }
+    }
+}

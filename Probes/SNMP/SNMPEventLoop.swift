@@ -1,0 +1,232 @@
+import CNetSNMP
+import Foundation
+import Synchronization
+
+/// The one thread that owns every net-snmp session of an engine and drives them with `select`.
+///
+/// net-snmp's single-session API is safe to call from any thread as long as one session is never used
+/// from two threads at once, and USM's user list is global: so every call into net-snmp happens on this
+/// thread. Other threads only append closures to `inbox` (under a mutex) and write a byte to a pipe to
+/// wake the loop; results go back through continuations, each resumed exactly once.
+final class SNMPEventLoop: @unchecked Sendable {
+    // @unchecked: `sessions`, `deferred`, `nextSessionID` and `running` are only read or written on the
+    // loop thread (inside `run` and the closures it executes); `inbox` is guarded by a Mutex; the pipe
+    // descriptors are immutable after init and `write`/`read` on them are thread-safe system calls.
+    typealias Job = @Sendable (SNMPEventLoop) -> Void
+
+    private let inbox = Mutex<(jobs: [Job], accepting: Bool)>(([], true))
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
+    private var sessions: [Int: LoopSession] = [:]
+    private var deferred: [() -> Void] = []
+    private var nextSessionID = 1
+    private var running = true
+    private let finished = Mutex<Bool>(false)
+
+    init() throws(SNMPError) {
+        NetSNMPLibrary.start()
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else {
+            throw .library(address: "-", code: Int(errno), message: "cannot create the engine's wake-up pipe")
+        }
+        wakeRead = fds[0]
+        wakeWrite = fds[1]
+        _ = fcntl(wakeRead, F_SETFL, fcntl(wakeRead, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(wakeWrite, F_SETFL, fcntl(wakeWrite, F_GETFL) | O_NONBLOCK)
+        let thread = Thread { [self] in self.run() }
+        thread.name = "kiemke-snmp"
+        thread.start()
+    }
+
+    /// Queues `job` for the loop thread; false when the loop is stopping.
+    @discardableResult
+    func enqueue(_ job: @escaping Job) -> Bool {
+        let accepted = inbox.withLock { state in
+            guard state.accepting else { return false }
+            state.jobs.append(job)
+            return true
+        }
+        if accepted { wake() }
+        return accepted
+    }
+
+    /// Stops accepting work; open sessions are closed and their waiters told `engineStopped`.
+    func stop() {
+        inbox.withLock { $0.accepting = false }
+        enqueue(force: { loop in loop.running = false })
+    }
+
+    private func enqueue(force job: @escaping Job) {
+        inbox.withLock { $0.jobs.append(job) }
+        wake()
+    }
+
+    private func wake() {
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
+    }
+
+    // MARK: Loop thread
+
+    private func run() {
+        while true {
+            let jobs = inbox.withLock { state -> [Job] in
+                let taken = state.jobs
+                state.jobs.removeAll()
+                return taken
+            }
+            for job in jobs { job(self) }
+            runDeferred()
+            if !running { break }
+
+            var fdset = netsnmp_large_fd_set()
+            netsnmp_large_fd_set_init(&fdset, Int32(FD_SETSIZE))
+            var numfds: Int32 = 0
+            var timeout = timeval(tv_sec: 0, tv_usec: 0)
+            var block: Int32 = 1
+            for session in sessions.values {
+                _ = snmp_sess_select_info2(session.handle, &numfds, &fdset, &timeout, &block)
+            }
+            netsnmp_large_fd_setfd(wakeRead, &fdset)
+            numfds = max(numfds, wakeRead + 1)
+            let ready: Int32
+            if block == 1 {
+                ready = netsnmp_large_fd_set_select(numfds, &fdset, nil, nil, nil)
+            } else {
+                ready = netsnmp_large_fd_set_select(numfds, &fdset, nil, nil, &timeout)
+            }
+            if ready > 0 {
+                if netsnmp_large_fd_is_set(wakeRead, &fdset) != 0 { drainWakePipe() }
+                for session in sessions.values {
+                    _ = snmp_sess_read2(session.handle, &fdset)
+                }
+            }
+            // Retransmissions and timeouts: net-snmp checks each request's deadline itself.
+            for session in sessions.values {
+                snmp_sess_timeout(session.handle)
+            }
+            netsnmp_large_fd_set_cleanup(&fdset)
+            runDeferred()
+        }
+        for session in sessions.values { closeNow(session) }
+        sessions.removeAll()
+        runDeferred()
+        close(wakeRead)
+        close(wakeWrite)
+        finished.withLock { $0 = true }
+    }
+
+    private func drainWakePipe() {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while read(wakeRead, &buffer, buffer.count) > 0 {}
+    }
+
+    private func runDeferred() {
+        while !deferred.isEmpty {
+            let work = deferred
+            deferred.removeAll()
+            for w in work { w() }
+        }
+    }
+
+    /// Runs `work` after the current read/timeout pass, outside any net-snmp callback.
+    func later(_ work: @escaping () -> Void) { deferred.append(work) }
+
+    // MARK: Sessions (loop thread only)
+
+    /// Opens a session (and, for SNMPv3, discovers the agent's engine ID without blocking).
+    func openNow(address: String, settings: SNMPSettings,
+                 completion: @escaping (Result<Int, SNMPError>) -> Void) {
+        let opened: UnsafeMutableRawPointer
+        switch NetSNMPSessionFactory.open(address: address, settings: settings) {
+        case .success(let handle): opened = handle
+        case .failure(let error): completion(.failure(error)); return
+        }
+        let id = nextSessionID
+        nextSessionID += 1
+        let session = LoopSession(id: id, handle: opened, address: address, settings: settings)
+        sessions[id] = session
+        guard settings.version == .v3 else { completion(.success(id)); return }
+
+        guard let probe = kiemke_engine_probe_pdu() else {
+            closeSession(id)
+            completion(.failure(.library(address: address, code: 0, message: "cannot allocate a PDU")))
+            return
+        }
+        send(pdu: probe, on: session) { [self] result in
+            switch result {
+            case .success(let response) where !response.engineID.isEmpty:
+                let status = response.engineID.withUnsafeBufferPointer { buffer in
+                    kiemke_session_adopt_engine(snmp_sess_session(session.handle), buffer.baseAddress, buffer.count)
+                }
+                if status != 0 {
+                    closeSession(id)
+                    completion(.failure(.invalidSettings("cannot localize the SNMPv3 keys for user \(settings.v3?.user ?? "")")))
+                } else {
+                    completion(.success(id))
+                }
+            case .success:
+                closeSession(id)
+                completion(.failure(.library(address: address, code: Int(kiemke_SNMPERR_UNKNOWN_ENG_ID),
+                                             message: "the agent did not reveal its SNMPv3 engine ID")))
+            case .failure(let error):
+                closeSession(id)
+                completion(.failure(error))
+            }
+        }
+    }
+
+    /// Sends one request on an open session.
+    func sendNow(sessionID: Int, request: SNMPRequest,
+                 completion: @escaping (Result<SNMPResponse, SNMPError>) -> Void) {
+        guard let session = sessions[sessionID] else { completion(.failure(.engineStopped)); return }
+        guard let pdu = request.makePDU() else {
+            completion(.failure(.library(address: session.address, code: 0, message: "cannot allocate a PDU")))
+            return
+        }
+        send(pdu: pdu, on: session, completion: completion)
+    }
+
+    private func send(pdu: UnsafeMutablePointer<netsnmp_pdu>, on session: LoopSession,
+                      completion: @escaping (Result<SNMPResponse, SNMPError>) -> Void) {
+        guard session.waiting == nil else {
+            snmp_free_pdu(pdu)
+            completion(.failure(.library(address: session.address, code: 0, message: "a request is already in flight on this session")))
+            return
+        }
+        let magic = Unmanaged.passUnretained(session).toOpaque()
+        if snmp_sess_async_send(session.handle, pdu, loopSessionCallback, magic) == 0 {
+            // Not accepted: the PDU is still ours to free.
+            snmp_free_pdu(pdu)
+            completion(.failure(session.lastError()))
+            return
+        }
+        session.waiting = { [self] result in later { completion(result) } }
+    }
+
+    /// Closes a session; a request still waiting is told the engine stopped.
+    func closeSession(_ id: Int) {
+        guard let session = sessions.removeValue(forKey: id) else { return }
+        closeNow(session)
+    }
+
+    private func closeNow(_ session: LoopSession) {
+        snmp_sess_close(session.handle)
+        if let waiting = session.waiting {
+            session.waiting = nil
+            waiting(.failure(.engineStopped))
+        }
+    }
+
+    /// How many sessions are open (for tests that check nothing is left behind).
+    func openSessionCount(_ completion: @escaping (Int) -> Void) { completion(sessions.count) }
+}
+
+/// net-snmp's callback for every session: `magic` is the unretained `LoopSession` (alive until the session
+/// is closed, which also ends its callbacks). Returning 1 tells net-snmp the PDU was handled; it frees it.
+private let loopSessionCallback: netsnmp_callback = { operation, _, _, pdu, magic in
+    guard let magic else { return 1 }
+    let session = Unmanaged<LoopSession>.fromOpaque(magic).takeUnretainedValue()
+    session.handle(operation: operation, pdu: pdu)
+    return 1
+}

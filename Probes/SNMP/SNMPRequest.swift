@@ -1,0 +1,34 @@
+import CNetSNMP
+
+/// One PDU to send: its operation and the OIDs it names.
+struct SNMPRequest: Sendable {
+    enum Operation: Sendable, Equatable {
+        case get
+        case getNext
+        case getBulk(nonRepeaters: Int, maxRepetitions: Int)
+    }
+
+    var operation: Operation
+    var oids: [OID]
+
+    /// Builds the net-snmp PDU; the caller owns it until `snmp_sess_async_send` accepts it.
+    func makePDU() -> UnsafeMutablePointer<netsnmp_pdu>? {
+        let command: Int32
+        switch operation {
+        case .get: command = Int32(kiemke_SNMP_MSG_GET)
+        case .getNext: command = Int32(kiemke_SNMP_MSG_GETNEXT)
+        case .getBulk: command = Int32(kiemke_SNMP_MSG_GETBULK)
+        }
+        guard let pdu = snmp_pdu_create(command) else { return nil }
+        if case .getBulk(let nonRepeaters, let maxRepetitions) = operation {
+            // In a GETBULK PDU net-snmp reuses errstat/errindex as non-repeaters/max-repetitions.
+            pdu.pointee.errstat = nonRepeaters
+            pdu.pointee.errindex = maxRepetitions
+        }
+        for o in oids {
+            var subids = o.components.map { oid($0) }
+            snmp_add_null_var(pdu, &subids, subids.count)
+        }
+        return pdu
+    }
+}

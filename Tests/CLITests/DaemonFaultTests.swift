@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+/// A small tmpfs the test mounts, so that "disk full" and "read-only" are real file-system states.
+final class SmallFilesystem {
+    let folder = TemporaryDirectory()
+    var path: String { folder.url.path }
+
+    init(size: String) throws {
+        let mounted = try KiemkeProcess.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.url.path])
+        guard mounted.status == 0 else { throw KiemkeProcess.RunError("mount: \(mounted.stderr)") }
+    }
+
+    /// Fills the file system to the last byte.
+    func fill() throws {
+        _ = try KiemkeProcess.run(URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(path)/filler", "bs=4k"])
+    }
+
+    func free() throws {
+        try FileManager.default.removeItem(atPath: "\(path)/filler")
+    }
+
+    deinit {
+        _ = try? KiemkeProcess.run(URL(fileURLWithPath: "/bin/umount"), ["-l", folder.url.path])
+    }
+}
+
+@Suite("Daemon faults: a full disk", .serialized,
+       .enabled(if: SharedFixtures.isRoot && CLI.available, "needs root (mounts a small tmpfs) and the built kiemke binary"))
+struct DaemonFaultTests {
+    /// Imports 60 devices into a database on `fs` and starts the daemon; the CLI's folder holds the log.
+    static func setUp(_ fs: SmallFilesystem, _ cli: CLI) throws -> (String, BackgroundProcess) {
+        let database = fs.path + "/kiemke.sqlite"
+        try cli.folder.write("devices.csv", "name,kind,address\n" + (1...60).map { "CAM-\($0),camera,127.23.0.\($0)\n" }.joined())
+        let imported = try KiemkeProcess.run(["devices", "import", cli.folder.path("devices.csv")], environment: ["KIEMKE_DB": database])
+        guard imported.status == 0 else { throw KiemkeProcess.RunError(imported.stderr) }
+        let daemon = try BackgroundProcess(KiemkeProcess.binary!, ["daemon", "--interval", "200ms", "--log-level", "info"],
+                                           environment: ["KIEMKE_DB": database], logFile: cli.folder.url.appendingPathComponent("d.log"))
+        return (database, daemon)
+    }
+
+    static func count(_ database: String) throws -> Int {
+        let queue = try DatabaseQueue(path: database)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM observation")! }
+    }
+
+    static func integrity(_ database: String) throws -> String {
+        let queue = try DatabaseQueue(path: database)
+        defer { try? queue.close() }
+        return try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check")! }
+    }
+
+    @Test("a full disk is logged, results are held in memory and written once there is room; the file stays sound")
+    func diskFull() throws {
+        let fs = try SmallFilesystem(size: "3m")
+        let cli = CLI()
+        let (database, daemon) = try Self.setUp(fs, cli)
+        #expect(daemon.waitForLog("cycle", seconds: 15), "\(daemon.log)")
+        try fs.fill()
+        #expect(daemon.waitForLog("cannot write to the database", seconds: 20), "\(daemon.log)")
+        #expect(daemon.isRunning)
+        try fs.free()
+        #expect(daemon.waitForLog("is writable again", seconds: 20), "\(daemon.log)")
+        daemon.send(SIGTERM)
+        #expect(daemon.wait(seconds: 10) == 0)
+        #expect(try Self.integrity(database) == "ok")
+        #expect(try Self.count(database) > 0)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// One snmpsim per test process, serving every recording of `../shared/snmp/recordings` on loopback.
+///
+/// snmpsim answers each `NAME.snmprec` under community `NAME`. It starts lazily on first use (tests run in
+/// parallel: the actor makes them share one start) and is killed when the test process exits.
+public actor SNMPSimulator {
+    /// The process-wide simulator.
+    public static let shared = SNMPSimulator()
+
+    /// Where the simulator listens.
+    public struct Endpoint: Sendable {
+        public let address: String
+        public let port: UInt16
+    }
+
+    /// Why the simulator cannot run here (tests skip with this reason).
+    public static var unavailableReason: String? {
+        if SharedFixtures.shared("snmp/recordings") == nil { return "../shared/snmp/recordings is missing" }
+        if !FileManager.default.isExecutableFile(atPath: responderPath) { return "snmpsim is not installed at \(responderPath)" }
+        return nil
+    }
+
+    /// The names of the recordings (each is also the community that serves it).
+    public static var recordingNames: [String] {
+        guard let dir = SharedFixtures.shared("snmp/recordings"),
+              let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        return files.filter { $0.hasSuffix(".snmprec") }.map { String($0.dropLast(".snmprec".count)) }.sorted()
+    }
+
+    static let responderPath = "/opt/snmpsim-venv/bin/snmpsim-command-responder"
+
+    private var started: Task<Endpoint, any Error>?
+    private var child: SNMPChildProcess?
+
+    /// Starts snmpsim if needed and waits until it answers.
+    public func endpoint() async throws -> Endpoint {
+        if let started { return try await started.value }
+        let task = Task { try await self.start() }
+        started = task
+        return try await task.value
+    }
+
+    private func start() async throws -> Endpoint {
+        guard let recordings = SharedFixtures.shared("snmp/recordings") else { throw SimulatorError("no recordings") }
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("kiemke-snmpsim-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: base)
+        let data = base.appendingPathComponent("data")
+        let cache = base.appendingPathComponent("cache")
+        try fm.createDirectory(at: data, withIntermediateDirectories: true)
+        try fm.createDirectory(at: cache, withIntermediateDirectories: true)
+        for name in Self.recordingNames {
+            try fm.copyItem(at: recordings.appendingPathComponent("\(name).snmprec"),
+                            to: data.appendingPathComponent("\(name).snmprec"))
+        }
+        let port = SNMPChildProcess.freeUDPPort()
+        var arguments = [Self.responderPath, "--data-dir=\(data.path)", "--cache-dir=\(cache.path)",
+                         "--agent-udpv4-endpoint=127.0.0.1:\(port)"]
+        if SharedFixtures.isRoot {
+            // As root snmpsim insists on dropping privileges; its files must belong to that user.
+            SNMPChildProcess.run(["/bin/chmod", "755", base.path])
+            SNMPChildProcess.run(["/bin/chown", "-R", "snmpsim:snmpsim", base.path])
+            arguments += ["--process-user=snmpsim", "--process-group=snmpsim"]
+        }
+        let child = try SNMPChildProcess(arguments: arguments, logFile: fm.temporaryDirectory
+            .appendingPathComponent("kiemke-snmpsim-\(ProcessInfo.processInfo.processIdentifier).log"), removeOnExit: base)
+        self.child = child
+        let first = Self.recordingNames.first ?? "linux"
+        // snmpsim indexes the files before answering: poll (an absent OID still answers under v2c).
+        guard await SNMPChildProcess.waitUntilAnswering(["-v2c", "-c", first, "127.0.0.1:\(port)", "1.3.6.1.2.1.1.1.0"], seconds: 60)
+        else {
+            child.stop()
+            throw SimulatorError("snmpsim did not answer within 60 s:\n\(child.log())")
+        }
+        return Endpoint(address: "127.0.0.1", port: port)
+    }
+}
+
+/// A fixture failed to start; the message says what it printed.
+public struct SimulatorError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
