@@ -44,6 +44,14 @@ ipv4() {
     echo "$(( v >> 24 & 255 )).$(( v >> 16 & 255 )).$(( v >> 8 & 255 )).$(( v & 255 ))"
 }
 
+# bed_targets N: N test bed addresses, every fifth one dead (blackholed 198.18.2.0/24).
+bed_targets() {
+    local i live=0 dead=0
+    for ((i = 0; i < $1; i++)); do
+        if (( i % 5 == 4 )); then ipv4 198.18.2.1 $((dead++)); else ipv4 198.18.16.1 $((live++)); fi
+    done
+}
+
 # Test beds this run created, torn down by cleanup (trap) whatever happens.
 BEDS=()
 bed_up() {

@@ -12,14 +12,6 @@ ping_targets_loopback() {
     local i; for ((i = 0; i < $1; i++)); do ipv4 127.88.0.1 "$i"; done
 }
 
-# ping_targets_bed N: N test bed addresses, every fifth one dead (blackholed 198.18.2.0/24).
-ping_targets_bed() {
-    local i live=0 dead=0
-    for ((i = 0; i < $1; i++)); do
-        if (( i % 5 == 4 )); then ipv4 198.18.2.1 $((dead++)); else ipv4 198.18.16.1 $((live++)); fi
-    done
-}
-
 # ping_compare LABEL TARGETS LIVE_PATTERN [PREFIX...]: times both tools (PREFIX runs them in
 # the test bed) and records wall, CPU and false downs among the addresses matching LIVE_PATTERN.
 ping_compare() {
@@ -66,6 +58,6 @@ run_ping() {
 
     log "ping: $n_bed test bed addresses, 25 ms each way, 2.5% loss each way, a fifth dead"
     bed_up "$BED" --delay-ms 25 --loss-pct 2.5
-    ping_targets_bed "$n_bed" >"$OUT/ping-bed.targets"
+    bed_targets "$n_bed" >"$OUT/ping-bed.targets"
     ping_compare testbed "$OUT/ping-bed.targets" '^198\.18\.16\.' "$ROOT/scripts/testbed" exec "$BED" --
 }
