@@ -20,7 +20,7 @@ run_snmp() {
     sleep 1
     kill -0 "${PIDS[-1]}" 2>/dev/null || die "snmpd did not start; see $dir/snmpd.log"
     bed_targets "$devices" >"$dir/targets"
-    grep '^198\.18\.16\.' "$dir/targets" >"$dir/live"
+    grep -E '^198\.18\.(1[6-9]|2[0-9]|3[01])\.' "$dir/targets" >"$dir/live"
     local live_count dead_count
     live_count=$(wc -l <"$dir/live"); dead_count=$((devices - live_count))
     local in_bed=("$ROOT/scripts/testbed" exec "$BED" --)
@@ -49,7 +49,7 @@ run_snmp() {
     local k_wall k_cpu k_lost k_partial p_wall p_cpu p_lost
     k_wall=$(calc "$(cat "$dir/k.wall")")
     k_cpu=$(jq -s 'map(.cpuSeconds) | sort | .[length / 2 | floor]' "$dir"/kiemke.*.json)
-    k_lost=$(jq -s --arg live '^198\\.18\\.16\\.' 'map([.failed[] | select(test($live))] | length) | max' "$dir"/kiemke.*.json)
+    k_lost=$(jq -s --arg live '^198\.18\.(1[6-9]|2[0-9]|3[01])\.' 'map([.failed[] | select(test($live))] | length) | max' "$dir"/kiemke.*.json)
     k_partial=$(jq -s 'map(.partial) | max' "$dir"/kiemke.*.json)
     p_wall=$(median "$dir/peer.time" 1)
     awk '{ print $2 + $3 }' "$dir/peer.time" >"$dir/peer.cpu"
