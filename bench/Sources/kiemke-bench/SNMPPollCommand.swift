@@ -43,8 +43,7 @@ struct SNMPPollCommand: AsyncParsableCommand {
             "partial": partial, "partialExample": slowestNote,
             "wallSeconds": wall.seconds, "cpuSeconds": cpu,
         ]
-        let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-        print(String(decoding: json, as: UTF8.self))
+        try JSONLine.print(report)
     }
 
     /// User plus system CPU seconds this process has used so far.

@@ -87,12 +87,6 @@ struct SeedCommand: AsyncParsableCommand {
             "hourRows": rows.hours, "dayRows": rows.days, "historySeconds": historyTime.seconds,
             "rawCycles": writes.milliseconds.count, "observations": observations, "recordMs": writes.summary,
         ]
-        let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-        print(String(decoding: json, as: UTF8.self))
+        try JSONLine.print(report)
     }
-}
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
