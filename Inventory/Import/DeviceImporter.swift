@@ -175,7 +175,7 @@ public struct DeviceImporter: Sendable {
                 }
                 if changed || marked { summary.updated += 1 } else { summary.unchanged += 1 }
             } else {
-                incoming.createdAt = date
+                incoming.createdAt = date.storedPrecision
                 try incoming.insert(db)
                 var mark = ConditionMark(deviceId: incoming.id!, condition: row.condition ?? .good,
                                          note: incoming.note, markedBy: who, markedAt: date)

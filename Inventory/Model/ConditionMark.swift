@@ -17,7 +17,7 @@ public struct ConditionMark: Codable, Sendable, Equatable, Identifiable {
         self.condition = condition
         self.note = NameKey.clean(note)
         self.markedBy = NameKey.clean(markedBy)
-        self.markedAt = markedAt
+        self.markedAt = markedAt.storedPrecision
     }
 }
 

@@ -43,8 +43,8 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
         self.snmpPort = snmpPort
         self.schedule = schedule
         self.role = role
-        self.createdAt = createdAt
-        self.retiredAt = retiredAt
+        self.createdAt = createdAt.storedPrecision
+        self.retiredAt = retiredAt?.storedPrecision
     }
 
     /// Whether the device was in the inventory at some moment of `interval`.

@@ -20,7 +20,7 @@ public struct Observation: Codable, Sendable, Equatable, Identifiable {
                 rttMs: Double? = nil, error: String? = nil, facts: String? = nil) {
         self.id = id
         self.deviceId = deviceId
-        self.time = time
+        self.time = time.storedPrecision
         self.up = up
         self.answeredBy = answeredBy
         self.rttMs = rttMs

@@ -1,22 +1,25 @@
 import Foundation
+import Probes
 
 extension AttentionRules {
-    /// Issues read from a device's last SNMP facts (JSON): printer error states, low supplies, full disks.
-    static func factIssues(_ facts: String?) -> [String] {
-        guard let facts, let data = facts.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
-        var issues: [String] = []
-        for condition in object["conditions"] as? [String] ?? [] {
-            issues.append(condition)
-        }
-        for supply in object["supplies"] as? [[String: Any]] ?? [] {
-            if let level = supply["level_pct"] as? Double, level < 10 {
-                issues.append("\(supply["name"] as? String ?? "supply") low (\(Int(level))%)")
+    /// Supplies below this share are "low".
+    static let lowSupplyPercent = 10
+    /// Disks used beyond this share are "nearly full".
+    static let fullDiskPercent = 90.0
+
+    /// Issues read from a device's last SNMP facts (JSON of `DeviceFacts`): printer error states,
+    /// low supplies, nearly full disks.
+    static func factIssues(_ json: String?) -> [String] {
+        guard let json, let facts = try? JSONDecoder().decode(DeviceFacts.self, from: Data(json.utf8)) else { return [] }
+        var issues = facts.conditions
+        for supply in facts.supplies where !supply.type.hasPrefix("waste") {
+            if let level = supply.levelPct, level < lowSupplyPercent {
+                issues.append("\(supply.name) low (\(level)%)")
             }
         }
-        for storage in object["storage"] as? [[String: Any]] ?? [] where (storage["type"] as? String ?? "disk") == "disk" {
-            if let used = storage["used_pct"] as? Double, used >= 90 {
-                issues.append("disk \(storage["name"] as? String ?? "") nearly full (\(Int(used))%)")
+        for area in facts.storage where area.isDisk {
+            if let used = area.usedPct, used >= fullDiskPercent {
+                issues.append("disk \(area.name) nearly full (\(Int(used))%)")
             }
         }
         return issues

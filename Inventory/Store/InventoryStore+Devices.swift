@@ -40,7 +40,7 @@ extension InventoryStore {
     public func retire(named name: String, at date: Date = Date()) throws -> Device {
         try database.write { db in
             var device = try Self.device(named: name, in: db)
-            device.retiredAt = date
+            device.retiredAt = date.storedPrecision
             try device.update(db)
             return device
         }
@@ -51,7 +51,7 @@ extension InventoryStore {
         try database.write { db in
             let current = try Device.filter(Device.Columns.role == DeviceRole.internetLink.rawValue && Device.Columns.retiredAt == nil).fetchAll(db)
             for var device in current where !addresses.contains(device.address) {
-                device.retiredAt = date
+                device.retiredAt = date.storedPrecision
                 try device.update(db)
             }
             for address in addresses where !current.contains(where: { $0.address == address }) {

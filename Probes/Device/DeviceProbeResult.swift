@@ -11,6 +11,8 @@ public struct DeviceProbeResult: Sendable, Equatable {
     public var failures: [ProbeMethod: String]
     public var ping: PingResult?
     public var tcp: TCPResult?
+    /// What SNMP said about the device, when it answered.
+    public var facts: DeviceFacts?
 
     /// Whether any probe got an answer: Windows PCs drop ping but answer on 445 or 3389.
     public var up: Bool { !answeredBy.isEmpty }

@@ -22,6 +22,9 @@ public final class DeviceProber: Sendable {
     /// Why ICMP is not used, when it is not.
     public let pingUnavailable: PingError?
     private let tcp: TCPProber
+    private let reader: DeviceReader?
+    /// Why SNMP is not used, when it is not.
+    public let snmpUnavailable: SNMPError?
 
     public init(options: Options = Options(), logger: Logger = Logger(label: "kiemke.probe")) {
         self.options = options
@@ -34,15 +37,29 @@ public final class DeviceProber: Sendable {
             logger.error("\(error)")
         }
         tcp = TCPProber(maxConcurrentConnections: options.concurrency)
+        do {
+            reader = DeviceReader(engine: try SNMPEngine(concurrency: options.concurrency))
+            snmpUnavailable = nil
+        } catch {
+            reader = nil
+            snmpUnavailable = error
+            logger.error("SNMP is not available: \(error)")
+        }
     }
 
-    /// Probes every target by ICMP and TCP together and returns one result per target, in order.
+    /// Probes every target by ICMP, TCP and SNMP together and returns one result per target, in order.
     public func probe(_ targets: [ProbeTarget]) async -> [DeviceProbeResult] {
         guard !targets.isEmpty else { return [] }
+        let snmpTargets = targets.enumerated().compactMap { index, target in
+            target.snmp.map { (index, (address: target.address.description, settings: $0)) }
+        }
         async let pings = pinger?.ping(targets.map(\.address)) ?? [:]
         async let connects = tcp.probe(targets.map { ($0.address, $0.ports) }, timeout: options.tcpTimeout)
-        let (pingResults, tcpResults) = await (pings, connects)
-        return targets.map { target in
+        async let reads = reader?.readAll(snmpTargets.map(\.1)) ?? []
+        let (pingResults, tcpResults, readResults) = await (pings, connects, reads)
+        var snmpByIndex: [Int: Result<DeviceFacts, SNMPError>] = [:]
+        for (entry, result) in zip(snmpTargets, readResults) { snmpByIndex[entry.0] = result }
+        return targets.enumerated().map { index, target in
             var result = DeviceProbeResult(target: target, answeredBy: [], failures: [:])
             if let ping = pingResults[target.address] {
                 result.ping = ping
@@ -64,6 +81,15 @@ public final class DeviceProber: Sendable {
                 } else {
                     result.failures[.tcp] = connect.reason ?? "no answer"
                 }
+            }
+            switch snmpByIndex[index] {
+            case .success(let facts)?:
+                result.answeredBy.append(.snmp)
+                result.facts = facts
+            case .failure(let error)?:
+                result.failures[.snmp] = error.description
+            case nil:
+                break
             }
             return result
         }

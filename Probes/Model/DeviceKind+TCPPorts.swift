@@ -12,3 +12,11 @@ extension DeviceKind {
         }
     }
 }
+
+extension DeviceKind {
+    /// Every kind's default ports together, for an address whose kind is not known yet.
+    public static var allCommonTCPPorts: [UInt16] {
+        var seen = Set<UInt16>()
+        return allCases.flatMap(\.defaultTCPPorts).filter { seen.insert($0).inserted }
+    }
+}

@@ -50,7 +50,7 @@ enum DeviceFactsBuilder {
         let types = raw.column(KnownOIDs.hrDeviceType)
         let descriptions = raw.column(KnownOIDs.hrDeviceDescr)
         let statuses = raw.column(KnownOIDs.hrDeviceStatus)
-        let indexes = Set(types.keys).union(descriptions.keys).sorted { $0.lexicographicallyPrecedes($1) }
+        let indexes = raw.rowIndexes(types, descriptions)
         return indexes.map { index in
             HostDevice(index: index.first ?? 0, type: HostDevice.typeName(types[index]?.oidValue),
                        description: descriptions[index]?.text,
@@ -64,7 +64,7 @@ enum DeviceFactsBuilder {
         let units = raw.column(KnownOIDs.hrStorageUnits)
         let sizes = raw.column(KnownOIDs.hrStorageSize)
         let used = raw.column(KnownOIDs.hrStorageUsed)
-        return Set(descriptions.keys).union(types.keys).sorted { $0.lexicographicallyPrecedes($1) }.map { index in
+        return raw.rowIndexes(descriptions, types).map { index in
             StorageArea(description: descriptions[index]?.text, typeOID: types[index]?.oidValue,
                         units: units[index]?.intValue, size: sizes[index]?.intValue, used: used[index]?.intValue)
         }
@@ -77,7 +77,7 @@ enum DeviceFactsBuilder {
         let levels = raw.column(KnownOIDs.prtMarkerSuppliesLevel)
         let colorantIndexes = raw.column(KnownOIDs.prtMarkerSuppliesColorantIndex)
         let colorants = raw.column(KnownOIDs.prtMarkerColorantValue)
-        let indexes = Set(descriptions.keys).union(types.keys).union(levels.keys).sorted { $0.lexicographicallyPrecedes($1) }
+        let indexes = raw.rowIndexes(descriptions, types, levels)
         return indexes.map { index in
             // Supply index is (hrDeviceIndex, supply); the colorant row is (hrDeviceIndex, colorant index).
             var colorant: String?
@@ -97,7 +97,7 @@ enum DeviceFactsBuilder {
         let highSpeeds = raw.column(KnownOIDs.ifHighSpeed)
         let macs = raw.column(KnownOIDs.ifPhysAddress)
         let statuses = raw.column(KnownOIDs.ifOperStatus)
-        let indexes = Set(descriptions.keys).union(statuses.keys).sorted { $0.lexicographicallyPrecedes($1) }
+        let indexes = raw.rowIndexes(descriptions, statuses)
         return indexes.map { index in
             var speed: Int64?
             if let high = highSpeeds[index]?.intValue, high > 0 {

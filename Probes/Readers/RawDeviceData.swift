@@ -15,6 +15,11 @@ struct RawDeviceData: Sendable {
         Dictionary(rows(column).map { ($0.index, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The row indexes present in any of `columns`, in table order.
+    func rowIndexes(_ columns: [[UInt]: SNMPValue]...) -> [[UInt]] {
+        columns.reduce(into: Set<[UInt]>()) { $0.formUnion($1.keys) }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
     /// A scalar's value, nil when absent or an exception.
     func scalar(_ oid: OID) -> SNMPValue? {
         guard let value = scalars[oid], !value.isException else { return nil }

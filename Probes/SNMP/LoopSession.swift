@@ -23,7 +23,10 @@ final class LoopSession {
         guard let waiting else { return }
         let result: Result<SNMPResponse, SNMPError>
         switch operation {
-        case Int32(kiemke_OP_RECEIVED_MESSAGE):
+        case Int32(kiemke_OP_RECEIVED_MESSAGE),
+             Int32(kiemke_OP_SEC_ERROR) where pdu != nil:
+            // SEC_ERROR comes first with the agent's Report (unknown engine ID, wrong digest, unknown user);
+            // the Report says which, so it is passed on like a response and judged by the caller.
             if let pdu {
                 result = .success(SNMPResponse(pdu: pdu))
             } else {

@@ -9,7 +9,9 @@ enum NetSNMPSessionFactory {
         return host.contains(":") ? "udp6:[\(host)]:\(port)" : "udp:\(host):\(port)"
     }
 
-    static func open(address: String, settings: SNMPSettings) -> Result<UnsafeMutableRawPointer, SNMPError> {
+    /// For SNMPv3, `engineID` is the agent's engine ID found by discovery: with it the session is ready for
+    /// authenticated requests; without it, it can only send the discovery probe.
+    static func open(address: String, settings: SNMPSettings, engineID: [UInt8] = []) -> Result<UnsafeMutableRawPointer, SNMPError> {
         if let problem = validate(settings) { return .failure(.invalidSettings(problem)) }
         var template = netsnmp_session()
         snmp_sess_init(&template)
@@ -34,6 +36,7 @@ enum NetSNMPSessionFactory {
                 template.version = Int(kiemke_SNMP_VERSION_3)
                 // We discover the engine ID asynchronously ourselves: the library's probe would block.
                 template.flags |= UInt(kiemke_SNMP_FLAGS_DONT_PROBE)
+                var engine = engineID
                 let level: Int32 = switch v3.level {
                 case .noAuthNoPriv: Int32(kiemke_SNMP_SEC_LEVEL_NOAUTH)
                 case .authNoPriv: Int32(kiemke_SNMP_SEC_LEVEL_AUTHNOPRIV)
@@ -59,7 +62,17 @@ enum NetSNMPSessionFactory {
                         let status = kiemke_session_set_usm(&template, level, auth, v3.authPassphrase,
                                                             priv, v3.privPassphrase)
                         switch status {
-                        case 0: return finishOpen(&template, address: address, settings: settings)
+                        case 0:
+                            guard !engine.isEmpty else { return finishOpen(&template, address: address, settings: settings) }
+                            kiemke_forget_usm_user(engine, engine.count, user)
+                            return engine.withUnsafeMutableBufferPointer { buffer in
+                                template.securityEngineID = buffer.baseAddress
+                                template.securityEngineIDLen = buffer.count
+                                template.contextEngineID = buffer.baseAddress
+                                template.contextEngineIDLen = buffer.count
+                                // With the engine ID known, opening creates the USM user with localized keys.
+                                return finishOpen(&template, address: address, settings: settings)
+                            }
                         case 1: return .failure(.invalidSettings("authentication protocol \(v3.authProtocol.rawValue) is not supported by this net-snmp"))
                         case 2: return .failure(.invalidSettings("privacy protocol \(v3.privProtocol.rawValue) is not supported by this net-snmp"))
                         default: return .failure(.invalidSettings("cannot derive SNMPv3 keys: passphrases must have at least 8 characters"))

@@ -18,6 +18,13 @@ public final class SNMPEngine: Sendable {
 
     deinit { loop.stop() }
 
+    /// Stops the engine: requests in flight fail with `engineStopped`, sessions are closed, and the loop
+    /// thread has exited when this returns. Later requests fail with `engineStopped`.
+    public func shutdown() async {
+        loop.stop()
+        while !loop.hasFinished { try? await Task.sleep(for: .milliseconds(5)) }
+    }
+
     /// GETs `oids` in one request (split automatically if the agent says tooBig).
     public func get(_ oids: [OID], from address: String, settings: SNMPSettings) async throws(SNMPError) -> [VarBind] {
         try await withSession(to: address, settings: settings) { session throws(SNMPError) in

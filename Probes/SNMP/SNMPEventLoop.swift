@@ -56,6 +56,9 @@ final class SNMPEventLoop: @unchecked Sendable {
         enqueue(force: { loop in loop.running = false })
     }
 
+    /// Whether the loop thread has closed every session and exited.
+    var hasFinished: Bool { finished.withLock { $0 } }
+
     private func enqueue(force job: @escaping Job) {
         inbox.withLock { $0.jobs.append(job) }
         wake()
@@ -134,45 +137,44 @@ final class SNMPEventLoop: @unchecked Sendable {
 
     // MARK: Sessions (loop thread only)
 
-    /// Opens a session (and, for SNMPv3, discovers the agent's engine ID without blocking).
+    /// Opens a session. For SNMPv3 the agent's engine ID is first discovered on a throw-away session
+    /// (RFC 3414 probe, asynchronous: the library's own probe would block this thread for a dead agent).
     func openNow(address: String, settings: SNMPSettings,
                  completion: @escaping (Result<Int, SNMPError>) -> Void) {
-        let opened: UnsafeMutableRawPointer
-        switch NetSNMPSessionFactory.open(address: address, settings: settings) {
-        case .success(let handle): opened = handle
+        guard settings.version == .v3 else {
+            completion(register(address: address, settings: settings, engineID: []))
+            return
+        }
+        let probeID: Int
+        switch register(address: address, settings: settings, engineID: []) {
+        case .success(let id): probeID = id
         case .failure(let error): completion(.failure(error)); return
         }
-        let id = nextSessionID
-        nextSessionID += 1
-        let session = LoopSession(id: id, handle: opened, address: address, settings: settings)
-        sessions[id] = session
-        guard settings.version == .v3 else { completion(.success(id)); return }
-
-        guard let probe = kiemke_engine_probe_pdu() else {
-            closeSession(id)
+        guard let probe = kiemke_engine_probe_pdu(), let probeSession = sessions[probeID] else {
+            closeSession(probeID)
             completion(.failure(.library(address: address, code: 0, message: "cannot allocate a PDU")))
             return
         }
-        send(pdu: probe, on: session) { [self] result in
+        send(pdu: probe, on: probeSession) { [self] result in
+            closeSession(probeID)
             switch result {
             case .success(let response) where !response.engineID.isEmpty:
-                let status = response.engineID.withUnsafeBufferPointer { buffer in
-                    kiemke_session_adopt_engine(snmp_sess_session(session.handle), buffer.baseAddress, buffer.count)
-                }
-                if status != 0 {
-                    closeSession(id)
-                    completion(.failure(.invalidSettings("cannot localize the SNMPv3 keys for user \(settings.v3?.user ?? "")")))
-                } else {
-                    completion(.success(id))
-                }
+                completion(register(address: address, settings: settings, engineID: response.engineID))
             case .success:
-                closeSession(id)
                 completion(.failure(.library(address: address, code: Int(kiemke_SNMPERR_UNKNOWN_ENG_ID),
                                              message: "the agent did not reveal its SNMPv3 engine ID")))
             case .failure(let error):
-                closeSession(id)
                 completion(.failure(error))
             }
+        }
+    }
+
+    private func register(address: String, settings: SNMPSettings, engineID: [UInt8]) -> Result<Int, SNMPError> {
+        NetSNMPSessionFactory.open(address: address, settings: settings, engineID: engineID).map { handle in
+            let id = nextSessionID
+            nextSessionID += 1
+            sessions[id] = LoopSession(id: id, handle: handle, address: address, settings: settings)
+            return id
         }
     }
 

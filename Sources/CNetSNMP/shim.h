@@ -111,6 +111,12 @@ static inline const oid *kiemke_priv_oid(int proto, u_int *len) {
     }
 }
 
+/* Derive a key from a passphrase with the auth protocol's hash (RFC 3414 password-to-key). */
+static inline int kiemke_derive_key(netsnmp_session *s, const char *pass, u_char *key, size_t *keyLen) {
+    return generate_Ku(s->securityAuthProto, s->securityAuthProtoLen, (const u_char *)pass, strlen(pass),
+                       key, keyLen) == SNMPERR_SUCCESS ? 0 : 3;
+}
+
 /* Fill a session's USM fields from passphrases, as the snmpcmd tools do (-a/-A/-x/-X).
  * Returns 0, or 1 for an unsupported auth protocol, 2 for an unsupported priv protocol,
  * 3 when a key cannot be derived (passphrase shorter than 8 characters). */
@@ -126,9 +132,7 @@ static inline int kiemke_session_set_usm(netsnmp_session *s, int level,
     s->securityAuthProto = (oid *)a;
     s->securityAuthProtoLen = alen;
     s->securityAuthKeyLen = USM_AUTH_KU_LEN;
-    if (generate_Ku(s->securityAuthProto, s->securityAuthProtoLen, (const u_char *)authPass,
-                    strlen(authPass), s->securityAuthKey, &s->securityAuthKeyLen) != SNMPERR_SUCCESS)
-        return 3;
+    if (kiemke_derive_key(s, authPass, s->securityAuthKey, &s->securityAuthKeyLen) != 0) return 3;
     if (level != SNMP_SEC_LEVEL_AUTHPRIV) return 0;
     u_int plen = 0;
     const oid *p = kiemke_priv_oid(privProto, &plen);
@@ -136,29 +140,19 @@ static inline int kiemke_session_set_usm(netsnmp_session *s, int level,
     s->securityPrivProto = (oid *)p;
     s->securityPrivProtoLen = plen;
     s->securityPrivKeyLen = USM_PRIV_KU_LEN;
-    if (generate_Ku(s->securityAuthProto, s->securityAuthProtoLen, (const u_char *)privPass,
-                    strlen(privPass), s->securityPrivKey, &s->securityPrivKeyLen) != SNMPERR_SUCCESS)
-        return 3;
+    /* The privacy key is also derived with the authentication hash, as snmpcmd does. */
+    if (kiemke_derive_key(s, privPass, s->securityPrivKey, &s->securityPrivKeyLen) != 0) return 3;
     return 0;
 }
 
-/* Give an opened v3 session the engine ID found by our own asynchronous discovery, and create its
- * USM user with keys localized to that engine. A user cached for the same engine and name is
- * dropped first: otherwise keys from an earlier (maybe wrong) passphrase would be reused. */
-static inline int kiemke_session_adopt_engine(netsnmp_session *s, const u_char *engineID, size_t len) {
-    struct usmUser *old = usm_get_user(engineID, len, s->securityName);
+/* Drop a USM user cached for this engine and name before a session re-creates it from passphrases:
+ * otherwise keys localized from an earlier (maybe wrong) passphrase would be reused. */
+static inline void kiemke_forget_usm_user(const u_char *engineID, size_t len, const char *name) {
+    struct usmUser *old = usm_get_user(engineID, len, (char *)name);
     if (old != NULL) {
         usm_remove_user(old);
         usm_free_user(old);
     }
-    SNMP_FREE(s->securityEngineID);
-    s->securityEngineID = netsnmp_memdup(engineID, len);
-    s->securityEngineIDLen = len;
-    if (s->contextEngineIDLen == 0) {
-        s->contextEngineID = netsnmp_memdup(engineID, len);
-        s->contextEngineIDLen = len;
-    }
-    return usm_create_user_from_session(s);
 }
 
 /* The probe RFC 3414 section 4 describes: an empty, unauthenticated, reportable GET. */

@@ -9,13 +9,26 @@ final class SmallFilesystem {
     var path: String { folder.url.path }
 
     init(size: String) throws {
-        let mounted = try KiemkeProcess.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.url.path])
-        guard mounted.status == 0 else { throw KiemkeProcess.RunError("mount: \(mounted.stderr)") }
+        guard Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.url.path]) == 0 else {
+            throw KiemkeProcess.RunError("cannot mount a tmpfs on \(folder.url.path)")
+        }
+    }
+
+    /// mount, umount and dd return at once; waiting for them on this thread is harmless.
+    private static func run(_ program: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// Fills the file system to the last byte.
     func fill() throws {
-        _ = try KiemkeProcess.run(URL(fileURLWithPath: "/bin/dd"), ["if=/dev/zero", "of=\(path)/filler", "bs=4k"])
+        _ = Self.run("/bin/dd", ["if=/dev/zero", "of=\(path)/filler", "bs=4k"])
     }
 
     func free() throws {
@@ -23,7 +36,7 @@ final class SmallFilesystem {
     }
 
     deinit {
-        _ = try? KiemkeProcess.run(URL(fileURLWithPath: "/bin/umount"), ["-l", folder.url.path])
+        _ = Self.run("/bin/umount", ["-l", folder.url.path])
     }
 }
 
@@ -31,12 +44,13 @@ final class SmallFilesystem {
        .enabled(if: SharedFixtures.isRoot && CLI.available, "needs root (mounts a small tmpfs) and the built kiemke binary"))
 struct DaemonFaultTests {
     /// Imports 60 devices into a database on `fs` and starts the daemon; the CLI's folder holds the log.
-    static func setUp(_ fs: SmallFilesystem, _ cli: CLI) throws -> (String, BackgroundProcess) {
+    static func setUp(_ fs: SmallFilesystem, _ cli: CLI) async throws -> (String, BackgroundProcess) {
         let database = fs.path + "/kiemke.sqlite"
         try cli.folder.write("devices.csv", "name,kind,address\n" + (1...60).map { "CAM-\($0),camera,127.23.0.\($0)\n" }.joined())
-        let imported = try KiemkeProcess.run(["devices", "import", cli.folder.path("devices.csv")], environment: ["KIEMKE_DB": database])
+        let imported = try await KiemkeProcess.run(["devices", "import", cli.folder.path("devices.csv")], environment: ["KIEMKE_DB": database])
         guard imported.status == 0 else { throw KiemkeProcess.RunError(imported.stderr) }
-        let daemon = try BackgroundProcess(KiemkeProcess.binary!, ["daemon", "--interval", "200ms", "--log-level", "info"],
+        let config = try cli.folder.write("fast.toml", "[probe]\ntimeout = \"200ms\"\nretries = 1\n")
+        let daemon = try BackgroundProcess(KiemkeProcess.binary!, ["daemon", "--interval", "200ms", "--log-level", "info", "--config", config.path],
                                            environment: ["KIEMKE_DB": database], logFile: cli.folder.url.appendingPathComponent("d.log"))
         return (database, daemon)
     }
@@ -54,18 +68,18 @@ struct DaemonFaultTests {
     }
 
     @Test("a full disk is logged, results are held in memory and written once there is room; the file stays sound")
-    func diskFull() throws {
+    func diskFull() async throws {
         let fs = try SmallFilesystem(size: "3m")
         let cli = CLI()
-        let (database, daemon) = try Self.setUp(fs, cli)
-        #expect(daemon.waitForLog("cycle", seconds: 15), "\(daemon.log)")
+        let (database, daemon) = try await Self.setUp(fs, cli)
+        #expect(await daemon.waitForLog("cycle", seconds: 15), "\(daemon.log)")
         try fs.fill()
-        #expect(daemon.waitForLog("cannot write to the database", seconds: 20), "\(daemon.log)")
+        #expect(await daemon.waitForLog("cannot write to the database", seconds: 20), "\(daemon.log)")
         #expect(daemon.isRunning)
         try fs.free()
-        #expect(daemon.waitForLog("is writable again", seconds: 20), "\(daemon.log)")
+        #expect(await daemon.waitForLog("is writable again", seconds: 20), "\(daemon.log)")
         daemon.send(SIGTERM)
-        #expect(daemon.wait(seconds: 10) == 0)
+        #expect(await daemon.wait(seconds: 10) == 0)
         #expect(try Self.integrity(database) == "ok")
         #expect(try Self.count(database) > 0)
     }

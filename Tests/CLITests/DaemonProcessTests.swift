@@ -7,19 +7,21 @@ import TestSupport
 struct DaemonFixture {
     let cli = CLI()
 
-    init(devices: Int = 40) throws {
+    init(devices: Int = 40) async throws {
         var csv = "name,kind,address,location,condition,note\n"
         for i in 1...devices {
             csv += "DEV-\(String(format: "%03d", i)),camera,127.21.\(i / 200).\(i % 200 + 1),Trụ sở,good,\n"
         }
         try cli.folder.write("devices.csv", csv)
-        let imported = try cli.run("devices", "import", cli.folder.path("devices.csv"))
+        let imported = try await cli.run("devices", "import", cli.folder.path("devices.csv"))
         guard imported.status == 0 else { throw KiemkeProcess.RunError(imported.stderr) }
     }
 
+    /// Starts the daemon; these loopback devices have no SNMP agent, so a short probe timeout keeps cycles short.
     func start(_ extra: [String] = [], config: URL? = nil) throws -> BackgroundProcess {
         var arguments = ["daemon", "--interval", "300ms", "--log-level", "info"] + extra
-        if let config { arguments += ["--config", config.path] }
+        let configFile = try config ?? cli.folder.write("fast.toml", "[probe]\ntimeout = \"200ms\"\nretries = 1\n")
+        arguments += ["--config", configFile.path]
         return try BackgroundProcess(KiemkeProcess.binary!, arguments, environment: ["KIEMKE_DB": cli.database],
                                      logFile: cli.folder.url.appendingPathComponent("daemon-\(UUID().uuidString).log"))
     }
@@ -41,99 +43,99 @@ struct DaemonFixture {
        .enabled(if: CLI.available, "the kiemke binary is not built; run `swift build` first"))
 struct DaemonProcessTests {
     @Test("SIGTERM finishes the in-flight write and exits 0 within a few seconds")
-    func sigterm() throws {
-        let fixture = try DaemonFixture()
+    func sigterm() async throws {
+        let fixture = try await DaemonFixture()
         let daemon = try fixture.start()
-        #expect(daemon.waitForLog("cycle", seconds: 15), "\(daemon.log)")
+        #expect(await daemon.waitForLog("cycle", seconds: 15), "\(daemon.log)")
         daemon.send(SIGTERM)
-        #expect(daemon.wait(seconds: 5) == 0, "\(daemon.log)")
+        #expect(await daemon.wait(seconds: 5) == 0, "\(daemon.log)")
         #expect(daemon.log.contains("daemon stopped"))
         #expect(try fixture.observationCount() > 0)
     }
 
     @Test("kill -9 at any moment loses no committed observation and leaves a sound database; the next start resumes")
-    func killNine() throws {
-        let fixture = try DaemonFixture(devices: 120)
+    func killNine() async throws {
+        let fixture = try await DaemonFixture(devices: 120)
         var committed = 0
         for round in 0..<8 {
             let daemon = try fixture.start()
             // Kill at varied moments: before the first write, during writing, between cycles.
-            usleep(UInt32(150_000 + round * 170_000))
+            try await Task.sleep(for: .microseconds(150_000 + round * 170_000))
             daemon.send(SIGKILL)
-            _ = daemon.wait(seconds: 5)
+            _ = await daemon.wait(seconds: 5)
             #expect(try fixture.integrity() == "ok", "round \(round)")
             let count = try fixture.observationCount()
             #expect(count >= committed, "round \(round): committed observations were lost")
             committed = count
         }
         #expect(committed > 0)
-        let status = try fixture.cli.run("status", "--format", "json")
+        let status = try await fixture.cli.run("status", "--format", "json")
         #expect(status.status == 0)
     }
 
     @Test("the CLI marks devices and reads reports while the daemon writes, without 'database is locked'")
-    func concurrentCLI() throws {
-        let fixture = try DaemonFixture(devices: 150)
+    func concurrentCLI() async throws {
+        let fixture = try await DaemonFixture(devices: 150)
         let daemon = try fixture.start(["--interval", "100ms"])
-        #expect(daemon.waitForLog("daemon started", seconds: 10))
+        #expect(await daemon.waitForLog("daemon started", seconds: 10))
         for i in 0..<15 {
-            let mark = try fixture.cli.run("mark", "DEV-\(String(format: "%03d", i + 1))", i % 2 == 0 ? "fair" : "good", "--note", "lần \(i)")
+            let mark = try await fixture.cli.run("mark", "DEV-\(String(format: "%03d", i + 1))", i % 2 == 0 ? "fair" : "good", "--note", "lần \(i)")
             #expect(mark.status == 0, "\(mark.stderr)")
-            let report = try fixture.cli.run("report", "--format", "json")
+            let report = try await fixture.cli.run("report", "--format", "json")
             #expect(report.status == 0, "\(report.stderr)")
         }
         daemon.send(SIGTERM)
-        #expect(daemon.wait(seconds: 5) == 0)
+        #expect(await daemon.wait(seconds: 5) == 0)
         #expect(!daemon.log.contains("locked"))
     }
 
     @Test("SIGHUP reloads the config; an invalid one is logged and the previous one kept")
-    func sighup() throws {
-        let fixture = try DaemonFixture(devices: 5)
-        let config = try fixture.cli.folder.write("k.toml", "[probe]\ndown_after = 3\n")
+    func sighup() async throws {
+        let fixture = try await DaemonFixture(devices: 5)
+        let config = try fixture.cli.folder.write("k.toml", "[probe]\ntimeout = \"200ms\"\ndown_after = 3\n")
         let daemon = try fixture.start(config: config)
-        #expect(daemon.waitForLog("daemon started", seconds: 10))
-        try fixture.cli.folder.write("k.toml", "[probe]\ndown_after = 2\n")
+        #expect(await daemon.waitForLog("daemon started", seconds: 10))
+        try fixture.cli.folder.write("k.toml", "[probe]\ntimeout = \"200ms\"\ndown_after = 2\n")
         daemon.send(SIGHUP)
-        #expect(daemon.waitForLog("config reloaded", seconds: 5), "\(daemon.log)")
+        #expect(await daemon.waitForLog("config reloaded", seconds: 5), "\(daemon.log)")
         try fixture.cli.folder.write("k.toml", "[probe]\ndown_aftr = 2\n")
         daemon.send(SIGHUP)
-        #expect(daemon.waitForLog("config not reloaded", seconds: 5), "\(daemon.log)")
+        #expect(await daemon.waitForLog("config not reloaded", seconds: 5), "\(daemon.log)")
         #expect(daemon.log.contains("unknown key probe.down_aftr"))
         #expect(daemon.isRunning)
         daemon.send(SIGTERM)
-        #expect(daemon.wait(seconds: 5) == 0)
+        #expect(await daemon.wait(seconds: 5) == 0)
     }
 
     @Test("a device added while the daemon runs is probed without a restart")
-    func pickUpNewDevice() throws {
-        let fixture = try DaemonFixture(devices: 3)
+    func pickUpNewDevice() async throws {
+        let fixture = try await DaemonFixture(devices: 3)
         let daemon = try fixture.start()
-        #expect(daemon.waitForLog("daemon started", seconds: 10))
-        #expect(try fixture.cli.run("devices", "add", "NEW-01", "--kind", "camera", "--address", "127.21.9.9").status == 0)
+        #expect(await daemon.waitForLog("daemon started", seconds: 10))
+        #expect(try await fixture.cli.run("devices", "add", "NEW-01", "--kind", "camera", "--address", "127.21.9.9").status == 0)
         let deadline = Date().addingTimeInterval(15)
         var probed = false
         while Date() < deadline && !probed {
-            let status = try fixture.cli.run("status", "--format", "json")
+            let status = try await fixture.cli.run("status", "--format", "json")
             let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as! [String: Any]
             let device = (object["devices"] as! [[String: Any]]).first { $0["name"] as? String == "NEW-01" }
             probed = device?["up"] as? Bool == true
-            usleep(200_000)
+            try await Task.sleep(for: .microseconds(200_000))
         }
         #expect(probed)
         daemon.send(SIGTERM)
-        #expect(daemon.wait(seconds: 5) == 0)
+        #expect(await daemon.wait(seconds: 5) == 0)
     }
 
     @Test("a deleted database file is reported in the log and the daemon keeps running")
-    func deletedDatabase() throws {
-        let fixture = try DaemonFixture(devices: 5)
+    func deletedDatabase() async throws {
+        let fixture = try await DaemonFixture(devices: 5)
         let daemon = try fixture.start()
-        #expect(daemon.waitForLog("daemon started", seconds: 10))
+        #expect(await daemon.waitForLog("daemon started", seconds: 10))
         try FileManager.default.removeItem(atPath: fixture.cli.database)
-        #expect(daemon.waitForLog("was deleted", seconds: 10), "\(daemon.log)")
+        #expect(await daemon.waitForLog("was deleted", seconds: 10), "\(daemon.log)")
         #expect(daemon.isRunning)
         daemon.send(SIGTERM)
-        #expect(daemon.wait(seconds: 5) == 0)
+        #expect(await daemon.wait(seconds: 5) == 0)
     }
 }

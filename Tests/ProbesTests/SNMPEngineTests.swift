@@ -73,7 +73,8 @@ struct SNMPEngineTests {
         }
         let elapsed = clock.now - start
         #expect(elapsed >= .milliseconds(950))
-        #expect(elapsed < .seconds(3))
+        // Loose: a loaded machine must not fail it; a timeout per retry of the library default (5 s) would.
+        #expect(elapsed < .seconds(6))
         #expect(await engine.openSessionCount() == 0)
     }
 
@@ -82,7 +83,7 @@ struct SNMPEngineTests {
         var (address, settings) = try await settings("no-such-recording")
         settings.timeout = 0.3
         settings.retries = 0
-        await #expect(throws: SNMPError.self) {
+        await #expect(throws: SNMPError.timeout(address: address, seconds: 0.3)) {
             _ = try await Self.engine.get(["1.3.6.1.2.1.1.1.0"], from: address, settings: settings)
         }
     }

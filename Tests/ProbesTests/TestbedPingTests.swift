@@ -48,8 +48,8 @@ struct TestbedPingTests {
             for row in rows.values {
                 #expect(!row.up && row.reason == "timeout" && row.sent == 3 && row.received == 0, "\(row)")
             }
-            // 3 × 300 ms, plus process start-up; not 3 × 300 ms per target.
-            #expect(output.seconds >= 0.85 && output.seconds < 3, "took \(output.seconds) s")
+            // 3 × 300 ms, plus process start-up; not 3 × 300 ms per target (56 s). Loose for loaded machines.
+            #expect(output.seconds >= 0.85 && output.seconds < 15, "took \(output.seconds) s")
         }
     }
 
@@ -94,10 +94,12 @@ struct TestbedRelayPingTests {
         }
     }
 
-    @Test("with 2.5% loss each way (~5% per round trip), three tries keep every live host of a /26 up")
+    // Four tries: a host is lost only if all four round trips are (0.05^4 per host, 4e-4 per run),
+    // and a generous timeout so a loaded machine's slow relay is not mistaken for loss.
+    @Test("with 2.5% loss each way (~5% per round trip), retries keep every live host of a /26 up")
     func loss() async throws {
         try await Testbed.with(lossPct: 2.5) { testbed in
-            let (rows, _) = try await testbed.ping(["198.18.1.0/26", "198.18.2.1", "--timeout", "400ms", "--tries", "3"])
+            let (rows, _) = try await testbed.ping(["198.18.1.0/26", "198.18.2.1", "--timeout", "1s", "--tries", "4"])
             let live = rows.values.filter { $0.address.hasPrefix("198.18.1.") }
             #expect(live.count == 62)
             #expect(live.filter { !$0.up }.map(\.address).isEmpty)

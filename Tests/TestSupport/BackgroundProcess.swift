@@ -33,9 +33,9 @@ public final class BackgroundProcess: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for it to exit; returns its exit status, or nil if it is still running.
-    public func wait(seconds: Double) -> Int32? {
+    public func wait(seconds: Double) async -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         return process.isRunning ? nil : process.terminationStatus
     }
 
@@ -47,12 +47,12 @@ public final class BackgroundProcess: @unchecked Sendable {
 
     /// Waits up to `seconds` until the log contains `text`.
     @discardableResult
-    public func waitForLog(_ text: String, seconds: Double) -> Bool {
+    public func waitForLog(_ text: String, seconds: Double) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if log.contains(text) { return true }
             if !process.isRunning { return log.contains(text) }
-            usleep(50_000)
+            try? await Task.sleep(for: .milliseconds(50))
         }
         return false
     }

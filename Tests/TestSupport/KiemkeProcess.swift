@@ -1,6 +1,9 @@
 import Foundation
 
 /// Runs the built `kiemke` binary the way a user does, for end-to-end tests.
+///
+/// Runs are awaited, never waited for on a thread: on a 2-core machine the cooperative pool has two
+/// threads, and one test blocking them would stall every other test's timing.
 public enum KiemkeProcess {
     /// What one run printed and how it ended.
     public struct Outcome: Sendable {
@@ -19,42 +22,46 @@ public enum KiemkeProcess {
         return nil
     }
 
-    /// Runs `kiemke arguments...` with `environment` added to a clean one, and waits for it.
-    public static func run(_ arguments: [String], environment: [String: String] = [:],
-                           executable: URL? = nil, stdin: Data? = nil) throws -> Outcome {
-        guard let binary = executable ?? binary else {
+    /// Runs `kiemke arguments...` with `environment` added to a clean one, and awaits its exit.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        guard let binary else {
             throw RunError("the kiemke binary is not built; run `swift build` first")
         }
-        return try run(binary, arguments, environment: environment, stdin: stdin)
+        return try await run(binary, arguments, environment: environment)
     }
 
-    /// Runs any program and waits for it, capturing its output.
-    public static func run(_ program: URL, _ arguments: [String], environment: [String: String] = [:],
-                           stdin: Data? = nil) throws -> Outcome {
+    /// Runs any program and awaits its exit, capturing its output in files (no pipe can fill up).
+    public static func run(_ program: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
+        let folder = FileManager.default.temporaryDirectory
+        let out = folder.appendingPathComponent("kiemke-run-\(UUID().uuidString).out")
+        let err = folder.appendingPathComponent("kiemke-run-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
         var env = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a chatty child never blocks on a full pipe. outData is
-        // written by the one background block and read only after group.wait(), which orders the two.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            // The handler is set before the launch, so a fast exit cannot be missed.
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+        return Outcome(status: status, stdout: read(out), stderr: read(err))
     }
 
     public struct RunError: Error, CustomStringConvertible {

@@ -12,18 +12,8 @@ public final class SNMPBlackHole: Sendable {
         var ports: [UInt16] = []
         var sockets: [Int32] = []
         for _ in 0..<count {
-            let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-            var addr = sockaddr_in()
-            addr.sin_family = sa_family_t(AF_INET)
-            inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            _ = withUnsafeMutablePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-            }
-            _ = withUnsafeMutablePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-            }
-            ports.append(UInt16(bigEndian: addr.sin_port))
+            let fd = SNMPDroppingRelay.boundSocket()
+            ports.append(SNMPDroppingRelay.port(of: fd))
             sockets.append(fd)
         }
         self.ports = ports

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// snmpsim answers each `NAME.snmprec` under community `NAME`. It starts lazily on first use (tests run in
 /// parallel: the actor makes them share one start) and is killed when the test process exits.
-public actor SNMPSimulator {
+public final class SNMPSimulator: Sendable {
     /// The process-wide simulator.
     public static let shared = SNMPSimulator()
 
@@ -30,18 +30,12 @@ public actor SNMPSimulator {
 
     static let responderPath = "/opt/snmpsim-venv/bin/snmpsim-command-responder"
 
-    private var started: Task<Endpoint, any Error>?
-    private var child: SNMPChildProcess?
+    private let once = SNMPStartOnce<Endpoint>()
 
     /// Starts snmpsim if needed and waits until it answers.
-    public func endpoint() async throws -> Endpoint {
-        if let started { return try await started.value }
-        let task = Task { try await self.start() }
-        started = task
-        return try await task.value
-    }
+    public func endpoint() async throws -> Endpoint { try await once.value { try await Self.start() } }
 
-    private func start() async throws -> Endpoint {
+    private static func start() async throws -> Endpoint {
         guard let recordings = SharedFixtures.shared("snmp/recordings") else { throw SimulatorError("no recordings") }
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("kiemke-snmpsim-\(ProcessInfo.processInfo.processIdentifier)")
@@ -65,7 +59,6 @@ public actor SNMPSimulator {
         }
         let child = try SNMPChildProcess(arguments: arguments, logFile: fm.temporaryDirectory
             .appendingPathComponent("kiemke-snmpsim-\(ProcessInfo.processInfo.processIdentifier).log"), removeOnExit: base)
-        self.child = child
         let first = Self.recordingNames.first ?? "linux"
         // snmpsim indexes the files before answering: poll (an absent OID still answers under v2c).
         guard await SNMPChildProcess.waitUntilAnswering(["-v2c", "-c", first, "127.0.0.1:\(port)", "1.3.6.1.2.1.1.1.0"], seconds: 60)

@@ -35,7 +35,9 @@ public struct Testbed: Sendable {
     /// `delayMs` is one-way (a round trip takes twice it); `lossPct` applies in each direction.
     public static func with<Result>(delayMs: Double = 0, lossPct: Double = 0,
                                     _ body: (Testbed) async throws -> Result) async throws -> Result {
-        let testbed = Testbed(name: "t\(getpid() % 100_000)-\(UInt32.random(in: 0...UInt32.max) % 0xffffff)")
+        // Test beds of earlier test runs that crashed before their teardown go first.
+        _ = try? await run([script.path, "prune"])
+        let testbed = Testbed(name: "t\(getpid())-\(UInt32.random(in: 0...UInt32.max) % 0xffffff)")
         defer { _ = try? runBlocking([script.path, "down", testbed.name]) }
         var arguments = [script.path, "up", testbed.name]
         if delayMs > 0 { arguments += ["--delay-ms", "\(delayMs)"] }

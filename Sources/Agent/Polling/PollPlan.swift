@@ -28,7 +28,9 @@ public struct PollPlan: Sendable {
             }
             let kindSettings = configuration.kinds[device.kind]
             let ports = kindSettings?.tcpPorts.map { $0.map(UInt16.init) }
-            entries.append(Entry(device: device, target: ProbeTarget(address: address, kind: device.kind, tcpPorts: ports),
+            // Internet link targets are only pinged and connected to; SNMP is for the office's equipment.
+            let snmp = device.role == .equipment ? configuration.snmpSettings(for: device) : nil
+            entries.append(Entry(device: device, target: ProbeTarget(address: address, kind: device.kind, tcpPorts: ports, snmp: snmp),
                                  interval: configuration.interval(for: device.kind)))
         }
         self.entries = entries

@@ -1,0 +1,85 @@
+import Foundation
+import Inventory
+import Probes
+
+/// What `kiemke probe ADDRESS` prints about one device: for a person, or as the JSON contract.
+public struct ProbeReport: Sendable {
+    public var result: DeviceProbeResult
+
+    public init(result: DeviceProbeResult) {
+        self.result = result
+    }
+
+    /// The JSON contract (extend, don't break); unknown values are null, never guessed.
+    public func json() throws -> String {
+        let facts = result.facts
+        let document: JSONValue = [
+            "address": .string(result.target.address.description),
+            "up": .bool(result.up),
+            "answered_by": .array(result.answeredBy.map { .string($0.rawValue) }),
+            "rtt_ms": .number(result.rttMs, places: 2),
+            "tcp_port": .int(result.tcpPort.map(Int.init)),
+            "kind": .string(facts?.kind.rawValue),
+            "vendor": .string(facts?.vendor),
+            "model": .string(facts?.model),
+            "serial": .string(facts?.serial),
+            "firmware": .string(facts?.firmware),
+            "classification": facts.map { ["confidence": .number($0.classification.confidence, places: 2), "reason": .string($0.classification.reason)] } ?? .null,
+            "sys_name": .string(facts?.system.name),
+            "sys_descr": .string(facts?.system.description),
+            "sys_location": .string(facts?.system.location),
+            "uptime_seconds": .int(facts?.system.uptimeTicks.map { Int($0 / 100) }),
+            "device_status": .string(facts?.deviceStatus),
+            "supplies": facts.map { .array($0.supplies.map { supply in
+                ["name": .string(supply.name), "type": .string(supply.type), "color": .string(supply.color),
+                 "level_pct": .int(supply.levelPct), "level_state": .string(supply.levelState)]
+            }) } ?? .null,
+            "page_count": .int(facts?.pageCount.map { Int($0) }),
+            "conditions": facts.map { .array($0.conditions.map(JSONValue.string)) } ?? .null,
+            "storage": facts.map { .array($0.storage.map { area in
+                ["name": .string(area.name), "type": .string(area.isDisk ? "disk" : area.type),
+                 "used_pct": .number(area.usedPct, places: 1)]
+            }) } ?? .null,
+            "interfaces": facts.map { .array($0.interfaces.map { interface in
+                ["name": .string(interface.name), "status": .string(interface.operStatus),
+                 "speed_mbps": .int(interface.speedMbps.map { Int($0) }), "mac": .string(interface.mac)]
+            }) } ?? .null,
+            "failures": .object(Dictionary(uniqueKeysWithValues: result.failures.map { ($0.key.rawValue, JSONValue.string($0.value)) })),
+            "notes": facts.map { .array($0.notes.map(JSONValue.string)) } ?? .null,
+        ]
+        return try document.rendered()
+    }
+
+    /// A few lines a person reads: up or down and by which probe, what the device is, its supplies and errors.
+    public func text() -> String {
+        var lines: [String] = []
+        let address = result.target.address.description
+        if result.up {
+            let rtt = result.rttMs.map { String(format: ", %.2f ms", $0) } ?? ""
+            lines.append("\(address): up (answered \(result.answeredByText))\(rtt)")
+        } else {
+            lines.append("\(address): down (\(result.failureSummary ?? "no answer"))")
+        }
+        if let snmpFailure = result.failures[.snmp], result.up {
+            lines.append("  snmp: \(snmpFailure)")
+        }
+        guard let facts = result.facts else { return lines.joined(separator: "\n") + "\n" }
+        let what = [facts.vendor, facts.model].compactMap { $0 }.joined(separator: " ")
+        lines.append("  kind:       \(facts.kind.rawValue)\(what.isEmpty ? "" : " — \(what)") (\(facts.classification.reason))")
+        if let serial = facts.serial { lines.append("  serial:     \(serial)") }
+        if let firmware = facts.firmware { lines.append("  firmware:   \(firmware)") }
+        if let name = facts.system.name, !name.isEmpty { lines.append("  name:       \(name)") }
+        if let status = facts.deviceStatus { lines.append("  status:     \(status)") }
+        if let pages = facts.pageCount { lines.append("  pages:      \(pages)") }
+        for supply in facts.supplies {
+            let level = supply.levelPct.map { "\($0)%" } ?? supply.levelState ?? "unknown"
+            lines.append("  supply:     \(supply.name): \(level)")
+        }
+        if !facts.conditions.isEmpty { lines.append("  conditions: \(facts.conditions.joined(separator: ", "))") }
+        for area in facts.storage where area.isDisk {
+            lines.append("  disk:       \(area.name) \(area.usedPct.map { String(format: "%.1f%% used", $0) } ?? "use unknown")")
+        }
+        for note in facts.notes { lines.append("  note:       \(note)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
