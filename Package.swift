@@ -67,6 +67,19 @@ let package = Package(
             ],
             path: "Sources/kiemke"
         ),
+        // Benchmark driver (bench/run): data generation and in-process timings; not run by CI.
+        .executableTarget(
+            name: "kiemke-bench",
+            dependencies: [
+                "Agent",
+                "Probes",
+                "Inventory",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/Sources/kiemke-bench"
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["Probes", "Inventory"],

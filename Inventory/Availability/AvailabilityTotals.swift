@@ -34,10 +34,13 @@ extension InventoryStore {
     /// Each device's totals over the local days `from...to` ("YYYY-MM-DD"), from the daily rollup.
     public func availability(fromDay: String, toDay: String) throws -> [Int64: AvailabilityTotals] {
         try database.read { db in
+            // "+day" keeps SQLite off the availabilityDay_day index: through it, a year of 1,000
+            // devices is 366,000 scattered row lookups plus a sort (0.7 s); walking the primary
+            // key (deviceId, day) reads the rows in order, already grouped (0.09 s). See BENCHMARKS.md.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT deviceId, SUM(upSeconds) AS up, SUM(downSeconds) AS down,
                        SUM(offSeconds) AS off, SUM(brokenSeconds) AS broken
-                FROM availabilityDay WHERE day >= ? AND day <= ? GROUP BY deviceId
+                FROM availabilityDay WHERE +day >= ? AND +day <= ? GROUP BY deviceId
                 """, arguments: [fromDay, toDay])
             return Dictionary(uniqueKeysWithValues: rows.map { row in
                 (row["deviceId"] as Int64,

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Probes
+
+/// `kiemke-bench snmp`: one SNMP poll cycle through the Probes engine (`SNMPEngine` and
+/// `DeviceReader`: system group, vendor scalars, HOST-RESOURCES, Printer-MIB and IF-MIB walks)
+/// over every address in a file, printing wall time, CPU time and who was lost, as JSON.
+struct SNMPPollCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snmp",
+        abstract: "Read every device in a file once with DeviceReader and time the cycle.")
+
+    @Option(help: "A file of addresses, one per line.") var targets: String
+    @Option(help: "Sessions open at once (SNMPEngine concurrency).") var concurrency = 256
+    @Option(help: "Seconds to wait per try.") var timeout = 1.0
+    @Option(help: "Resends after the first try.") var retries = 2
+    @Option(help: "Community (v2c).") var community = "public"
+
+    func run() async throws {
+        let text = try String(contentsOfFile: targets, encoding: .utf8)
+        let addresses = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+        let settings = SNMPSettings(version: .v2c, community: community, timeout: timeout, retries: retries)
+        let reader = DeviceReader(engine: try SNMPEngine(concurrency: concurrency))
+        let clock = ContinuousClock()
+        let cpuBefore = Self.cpuSeconds()
+        let started = clock.now
+        let results = await reader.readAll(addresses.map { ($0, settings) })
+        let wall = clock.now - started
+        let cpu = Self.cpuSeconds() - cpuBefore
+
+        var answered: [String] = [], failed: [String] = [], partial = 0, slowestNote = ""
+        for (address, result) in zip(addresses, results) {
+            switch result {
+            case .success(let facts):
+                answered.append(address)
+                if !facts.notes.isEmpty { partial += 1; slowestNote = facts.notes.joined(separator: "; ") }
+            case .failure:
+                failed.append(address)
+            }
+        }
+        let report: [String: Any] = [
+            "devices": addresses.count, "answered": answered.count, "failed": failed,
+            "partial": partial, "partialExample": slowestNote,
+            "wallSeconds": wall.seconds, "cpuSeconds": cpu,
+        ]
+        try JSONLine.print(report)
+    }
+
+    /// User plus system CPU seconds this process has used so far.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}
