@@ -11,7 +11,8 @@ struct ReaderPartialResultTests {
         let endpoint = try await SNMPSimulator.shared.endpoint()
         let relay = SNMPDroppingRelay(upstreamPort: endpoint.port, forwardCount: 2)
         let reader = DeviceReader(engine: try SNMPEngine(concurrency: 4))
-        let settings = SNMPSettings(community: "konica_c250i", port: relay.port, timeout: 0.4, retries: 0)
+        // A generous timeout: snmpsim is slow on a loaded machine, and only the dropped requests may time out.
+        let settings = SNMPSettings(community: "konica_c250i", port: relay.port, timeout: 2, retries: 0)
         let facts = try await reader.read("127.0.0.1", settings: settings).get()
         #expect(facts.system.description == "KONICA MINOLTA bizhub C250i")
         #expect(facts.kind == .copier)
