@@ -43,7 +43,8 @@ struct SNMPConcurrencyTests {
         #expect(liveResults.allSatisfy { (try? $0.1.get())?.count == 1 })
         // Serially the dead ones alone would take 40 x 2 s = 80 s.
         #expect(elapsed >= .seconds(timeout))
-        #expect(elapsed < .seconds(timeout * 2.5), "took \(elapsed)")
+        // Loose enough for a loaded CI machine, and still far below the serial 80 s.
+        #expect(elapsed < .seconds(timeout * 6), "took \(elapsed)")
         #expect(await engine.openSessionCount() == 0)
     }
 
@@ -70,7 +71,8 @@ struct SNMPConcurrencyTests {
         poller.cancel()
         let elapsed = ContinuousClock.now - start
         #expect(elapsed >= .seconds(2))
-        #expect(elapsed < .seconds(4), "took \(elapsed)")
+        // Four waves of 0.5 s; the peak counts below prove the bound, this only rules out a serial run (20 s).
+        #expect(elapsed < .seconds(8), "took \(elapsed)")
         #expect(await peak.value <= 10)
         #expect(await peak.value >= 5)
     }

@@ -82,7 +82,8 @@ struct SNMPv3Tests {
         await #expect(throws: SNMPError.timeout(address: "127.0.0.1", seconds: 2)) {
             _ = try await Self.engine.get([Self.sysDescr], from: "127.0.0.1", settings: settings)
         }
-        #expect(ContinuousClock.now - start < .seconds(3.5))
+        // Discovery and request share the deadline: waiting for both in turn would take 4 s.
+        #expect(ContinuousClock.now - start < .seconds(3.9))
     }
 
     @Test("Short passphrases are refused before anything is sent")
