@@ -28,6 +28,7 @@ struct DaemonCommand: AsyncParsableCommand {
         var configuration = workspace.configuration
         if let override { configuration.probe.interval = override }
         let store = try workspace.openStore()
+        logger.notice("using config \(workspace.configPath ?? "(none: built-in defaults)") and database \(store.path)")
         let scheduler = PollScheduler(
             store: store, configuration: configuration,
             loadConfiguration: {
