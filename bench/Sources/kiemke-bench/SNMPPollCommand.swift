@@ -11,7 +11,7 @@ struct SNMPPollCommand: AsyncParsableCommand {
         abstract: "Read every device in a file once with DeviceReader and time the cycle.")
 
     @Option(help: "A file of addresses, one per line.") var targets: String
-    @Option(help: "Sessions open at once (SNMPEngine concurrency).") var concurrency = 256
+    @Option(help: "Sessions open at once (default: SNMPEngine.defaultConcurrency).") var concurrency: Int?
     @Option(help: "Seconds to wait per try.") var timeout = 1.0
     @Option(help: "Resends after the first try.") var retries = 2
     @Option(help: "Community (v2c).") var community = "public"
@@ -20,7 +20,8 @@ struct SNMPPollCommand: AsyncParsableCommand {
         let text = try String(contentsOfFile: targets, encoding: .utf8)
         let addresses = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
         let settings = SNMPSettings(version: .v2c, community: community, timeout: timeout, retries: retries)
-        let reader = DeviceReader(engine: try SNMPEngine(concurrency: concurrency))
+        let engine = try SNMPEngine(concurrency: concurrency ?? SNMPEngine.defaultConcurrency)
+        let reader = DeviceReader(engine: engine)
         let clock = ContinuousClock()
         let cpuBefore = Self.cpuSeconds()
         let started = clock.now
@@ -41,7 +42,7 @@ struct SNMPPollCommand: AsyncParsableCommand {
         let report: [String: Any] = [
             "devices": addresses.count, "answered": answered.count, "failed": failed,
             "partial": partial, "partialExample": slowestNote,
-            "wallSeconds": wall.seconds, "cpuSeconds": cpu,
+            "wallSeconds": wall.seconds, "cpuSeconds": cpu, "concurrency": engine.concurrency,
         ]
         try JSONLine.print(report)
     }
