@@ -8,9 +8,12 @@ public final class DeviceProber: Sendable {
     public struct Options: Sendable, Equatable {
         public var ping: PingOptions
         public var tcpTimeout: Duration
+        /// Devices probed at once: bounds the TCP connects in flight and the SNMP sessions open (so each
+        /// can hold this many descriptors; see `SNMPEngine` and `ResourceLimits`).
         public var concurrency: Int
 
-        public init(ping: PingOptions = PingOptions(), tcpTimeout: Duration = .seconds(1), concurrency: Int = 256) {
+        public init(ping: PingOptions = PingOptions(), tcpTimeout: Duration = .seconds(1),
+                    concurrency: Int = SNMPEngine.defaultConcurrency) {
             self.ping = ping
             self.tcpTimeout = tcpTimeout
             self.concurrency = concurrency
@@ -36,7 +39,8 @@ public final class DeviceProber: Sendable {
             pingUnavailable = error
             logger.error("\(error)")
         }
-        tcp = TCPProber(maxConcurrentConnections: options.concurrency)
+        // The same descriptor budget as the SNMP sessions beside it (ResourceLimits raises the limit once).
+        tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: options.concurrency))
         do {
             reader = DeviceReader(engine: try SNMPEngine(concurrency: options.concurrency))
             snmpUnavailable = nil

@@ -2,18 +2,28 @@
 ///
 /// Each operation opens a session, which takes one of `concurrency` slots until it closes: 1,000 devices
 /// with a fifth dead take about one timeout (times retries) per `concurrency` dead devices, not one per device.
+///
+/// The bound on descriptors: at most `concurrency` sessions (one UDP socket each) are open at once, plus
+/// the loop's wake-up pipe. A dead device holds its slot for the whole timeout × tries, so a bound below
+/// the number of devices lets dead ones delay live ones; the default (1,024) covers an office of up to
+/// about a thousand devices in one wave.
 public final class SNMPEngine: Sendable {
+    /// Sessions open at once unless told otherwise.
+    public static let defaultConcurrency = 1_024
+
     private let loop: SNMPEventLoop
     private let slots: AsyncSemaphore
-    /// How many sessions may be open at once.
+    /// How many sessions may be open at once: the `concurrency` asked for, or less when the process's
+    /// open-file limit cannot hold that many (`ResourceLimits.sessionBound`).
     public let concurrency: Int
 
-    /// Starts the engine's event-loop thread; `concurrency` bounds open sessions (and sockets).
-    public init(concurrency: Int = 256) throws(SNMPError) {
+    /// Starts the engine's event-loop thread; `concurrency` bounds open sessions (and sockets). The first
+    /// engine of a process raises the soft open-file limit towards the hard one (`ResourceLimits`).
+    public init(concurrency: Int = SNMPEngine.defaultConcurrency) throws(SNMPError) {
         guard concurrency > 0 else { throw .invalidSettings("concurrency must be at least 1") }
-        self.concurrency = concurrency
+        self.concurrency = ResourceLimits.sessionBound(requested: concurrency)
         loop = try SNMPEventLoop()
-        slots = AsyncSemaphore(concurrency)
+        slots = AsyncSemaphore(self.concurrency)
     }
 
     deinit { loop.stop() }

@@ -11,7 +11,7 @@ struct SNMPPollCommand: AsyncParsableCommand {
         abstract: "Read every device in a file once with DeviceReader and time the cycle.")
 
     @Option(help: "A file of addresses, one per line.") var targets: String
-    @Option(help: "Sessions open at once (SNMPEngine concurrency).") var concurrency = 256
+    @Option(help: "Sessions open at once (default: SNMPEngine.defaultConcurrency).") var concurrency: Int?
     @Option(help: "Seconds to wait per try.") var timeout = 1.0
     @Option(help: "Resends after the first try.") var retries = 2
     @Option(help: "Community (v2c).") var community = "public"
@@ -20,12 +20,30 @@ struct SNMPPollCommand: AsyncParsableCommand {
         let text = try String(contentsOfFile: targets, encoding: .utf8)
         let addresses = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
         let settings = SNMPSettings(version: .v2c, community: community, timeout: timeout, retries: retries)
-        let reader = DeviceReader(engine: try SNMPEngine(concurrency: concurrency))
+        let engine = try SNMPEngine(concurrency: concurrency ?? SNMPEngine.defaultConcurrency)
+        let reader = DeviceReader(engine: engine)
         let clock = ContinuousClock()
         let cpuBefore = Self.cpuSeconds()
         let started = clock.now
-        let results = await reader.readAll(addresses.map { ($0, settings) })
+        // DeviceReader.readAll's task group, with each device's finishing time kept (the slowest say
+        // what the cycle waited for).
+        let timed = await withTaskGroup(of: (Int, Result<DeviceFacts, SNMPError>, Duration).self) { group in
+            for (index, address) in addresses.enumerated() {
+                group.addTask { (index, await reader.read(address, settings: settings), clock.now - started) }
+            }
+            var all = [(Result<DeviceFacts, SNMPError>, Duration)?](repeating: nil, count: addresses.count)
+            for await (index, result, finished) in group { all[index] = (result, finished) }
+            return all.map { $0! }
+        }
         let wall = clock.now - started
+        let results = timed.map(\.0)
+        let slowest = zip(addresses, timed).sorted { $0.1.1 > $1.1.1 }.prefix(5).map { address, entry in
+            let what: String = switch entry.0 {
+            case .success(let facts): facts.notes.isEmpty ? "read" : "partial: " + facts.notes.joined(separator: "; ")
+            case .failure(let error): "failed: \(error)"
+            }
+            return "\(address) \(String(format: "%.3f", entry.1.seconds)) s \(what)"
+        }
         let cpu = Self.cpuSeconds() - cpuBefore
 
         var answered: [String] = [], failed: [String] = [], partial = 0, slowestNote = ""
@@ -41,7 +59,8 @@ struct SNMPPollCommand: AsyncParsableCommand {
         let report: [String: Any] = [
             "devices": addresses.count, "answered": answered.count, "failed": failed,
             "partial": partial, "partialExample": slowestNote,
-            "wallSeconds": wall.seconds, "cpuSeconds": cpu,
+            "wallSeconds": wall.seconds, "cpuSeconds": cpu, "concurrency": engine.concurrency,
+            "slowest": slowest,
         ]
         try JSONLine.print(report)
     }
