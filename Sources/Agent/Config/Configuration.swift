@@ -33,7 +33,7 @@ public struct Configuration: Sendable, Equatable {
         public var interval: Duration = .seconds(300)
         public var timeout: Duration = .seconds(1)
         public var retries = 2
-        public var concurrency = 256
+        public var concurrency = 1024
         /// Consecutive failed cycles before a device counts as down.
         public var downAfter = 2
         public init() {}
