@@ -27,7 +27,7 @@ public struct DeviceImporter: Sendable {
     public static let requiredColumns = ["name", "kind"]
     /// The columns `devices list --format csv` writes, in order; import reads them back.
     public static let columns = ["name", "kind", "address", "location", "condition", "note",
-                                 "snmp_version", "snmp_community", "snmp_port", "schedule"]
+                                 "snmp_version", "snmp_community", "snmp_port", "schedule", "interval"]
 
     let store: InventoryStore
 
@@ -133,11 +133,16 @@ public struct DeviceImporter: Sendable {
             if !scheduleText.isEmpty && schedule == nil {
                 problems.append(ImportProblem(line: line, field: "schedule", message: "\"\(scheduleText)\" is not a schedule; use office (switched off outside office hours) or always"))
             }
+            let intervalText = value("interval")
+            let interval = intervalText.isEmpty ? nil : DurationText.parse(intervalText)
+            if !intervalText.isEmpty && interval == nil {
+                problems.append(ImportProblem(line: line, field: "interval", message: "\"\(intervalText)\" is not a duration; write it like 30s, 5m or 1h"))
+            }
             if let kind {
                 let device = Device(name: name, kind: kind, address: address, location: value("location"),
                                     note: value("note"), snmpVersion: version,
                                     snmpCommunity: community.isEmpty ? nil : community, snmpPort: port,
-                                    schedule: schedule)
+                                    schedule: schedule, pollInterval: interval.map(\.seconds))
                 rows.append(Row(line: line, device: device, condition: condition))
             }
         }
@@ -163,6 +168,7 @@ public struct DeviceImporter: Sendable {
                 existing.snmpCommunity = incoming.snmpCommunity
                 existing.snmpPort = incoming.snmpPort
                 existing.schedule = incoming.schedule
+                existing.pollInterval = incoming.pollInterval
                 let changed = existing != before
                 if changed { try existing.update(db) }
                 var marked = false

@@ -37,7 +37,7 @@ public struct DeviceListing: Sendable {
             lines.append(CSVReader.line([
                 d.name, d.kind.rawValue, d.address, d.location, entry.mark?.condition.rawValue ?? "", d.note,
                 d.snmpVersion?.rawValue ?? "", d.snmpCommunity ?? "", d.snmpPort.map(String.init) ?? "",
-                d.schedule?.rawValue ?? "",
+                d.schedule?.rawValue ?? "", d.pollInterval.map { DurationText.format($0) } ?? "",
             ]))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -21,6 +21,8 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public var schedule: DeviceSchedule?
     /// Equipment the office owns, or an internet address probed to measure the office's link.
     public var role: DeviceRole
+    /// How often this device is polled, in seconds; nil: as its kind (config) says.
+    public var pollInterval: Double?
     public var createdAt: Date
     /// When the device left the inventory; it counts in no period after this.
     public var retiredAt: Date?
@@ -29,7 +31,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
         id: Int64? = nil, name: String, kind: DeviceKind, address: String, location: String = "",
         note: String = "", snmpVersion: SNMPVersionSetting? = nil, snmpCommunity: String? = nil,
         snmpPort: Int? = nil, schedule: DeviceSchedule? = nil, role: DeviceRole = .equipment,
-        createdAt: Date = Date(), retiredAt: Date? = nil
+        pollInterval: Double? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
     ) {
         self.id = id
         self.name = NameKey.clean(name)
@@ -43,6 +45,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
         self.snmpPort = snmpPort
         self.schedule = schedule
         self.role = role
+        self.pollInterval = pollInterval
         self.createdAt = createdAt.storedPrecision
         self.retiredAt = retiredAt?.storedPrecision
     }

@@ -21,7 +21,7 @@ public struct RecordingPolicy: Sendable, Equatable {
 
     /// How often `device` is probed.
     public func interval(for device: Device) -> TimeInterval {
-        kindIntervals[device.kind] ?? interval
+        device.pollInterval ?? kindIntervals[device.kind] ?? interval
     }
 
     /// The longest time between two probes of `device` that still counts as observed; longer gaps are unknown time.

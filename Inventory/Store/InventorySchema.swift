@@ -95,6 +95,11 @@ public enum InventorySchema {
                 t.add(column: "role", .text).notNull().defaults(to: DeviceRole.equipment.rawValue)
             }
         }
+        migrator.registerMigration("v4 per-device poll interval") { db in
+            try db.alter(table: "device") { t in
+                t.add(column: "pollInterval", .double)
+            }
+        }
         return migrator
     }
 }

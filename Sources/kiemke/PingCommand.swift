@@ -1,6 +1,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import Inventory
 import Logging
 import Probes
 

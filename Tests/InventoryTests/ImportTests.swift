@@ -66,6 +66,27 @@ struct ImportTests {
         #expect(try fixture.store.marks(of: device).map(\.condition) == [.broken, .good])
     }
 
+    @Test("per-device schedule and poll interval columns are read, and written back by the CSV listing")
+    func scheduleAndInterval() throws {
+        let fixture = try StoreFixture()
+        try DeviceImporter(store: fixture.store).importCSV(
+            Data("name,kind,address,schedule,interval\nSRV-01,computer,127.0.0.1,always,1m\nPC-01,computer,127.0.0.2,,\n".utf8),
+            file: "s.csv", by: "t")
+        let server = try fixture.store.device(named: "SRV-01")
+        #expect(server.schedule == .always)
+        #expect(server.pollInterval == 60)
+        #expect(RecordingPolicy(interval: 300).interval(for: server) == 60)
+        #expect(try fixture.store.device(named: "PC-01").pollInterval == nil)
+        let csv = try DeviceListing(store: fixture.store).csv()
+        #expect(csv.contains("SRV-01,computer,127.0.0.1,,good,,,,,always,1m"))
+        #expect {
+            try DeviceImporter(store: fixture.store).importCSV(Data("name,kind,interval\nX,camera,soon\n".utf8), file: "b.csv", by: "t")
+        } throws: { error in
+            guard case .badRows(_, let problems) = error as? ImportError else { return false }
+            return problems.map(\.field) == ["interval"]
+        }
+    }
+
     @Test("Vietnamese kind and condition words are accepted")
     func vietnameseWords() throws {
         let fixture = try StoreFixture()

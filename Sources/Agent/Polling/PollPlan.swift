@@ -31,7 +31,7 @@ public struct PollPlan: Sendable {
             // Internet link targets are only pinged and connected to; SNMP is for the office's equipment.
             let snmp = device.role == .equipment ? configuration.snmpSettings(for: device) : nil
             entries.append(Entry(device: device, target: ProbeTarget(address: address, kind: device.kind, tcpPorts: ports, snmp: snmp),
-                                 interval: configuration.interval(for: device.kind)))
+                                 interval: device.pollInterval ?? configuration.interval(for: device.kind)))
         }
         self.entries = entries
         self.skipped = skipped
@@ -66,13 +66,5 @@ extension Configuration {
     public var proberOptions: DeviceProber.Options {
         DeviceProber.Options(ping: PingOptions(timeout: probe.timeout, tries: probe.retries + 1),
                              tcpTimeout: probe.timeout, concurrency: probe.concurrency)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a `TimeInterval`.
-    public var seconds: TimeInterval {
-        let (s, attoseconds) = components
-        return TimeInterval(s) + TimeInterval(attoseconds) / 1e18
     }
 }
