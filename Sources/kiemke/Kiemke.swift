@@ -24,7 +24,7 @@ struct Kiemke: AsyncParsableCommand {
 enum Main {
     static func main() async {
         do {
-            var command = try Kiemke.parseAsRoot()
+            var command = try Kiemke.parseAsRoot(GlobalArguments.hoisted(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -139,3 +139,16 @@ struct ConfigurationTests {
         #expect(try Workspace(dbFlag: "/tmp/c.sqlite", configFlag: nil, environment: env, isRoot: false).databasePath == "/tmp/c.sqlite")
     }
 }
+
+@Suite("Global options before the command")
+struct GlobalArgumentsTests {
+    @Test("--db, --config and --log-level before the command move after it; everything else stays in order")
+    func hoist() {
+        #expect(GlobalArguments.hoisted(["--db", "a.sqlite", "devices", "list"]) == ["devices", "list", "--db", "a.sqlite"])
+        #expect(GlobalArguments.hoisted(["--config=k.toml", "--log-level", "info", "report", "--lang", "en"])
+                == ["report", "--lang", "en", "--config=k.toml", "--log-level", "info"])
+        #expect(GlobalArguments.hoisted(["mark", "PC-01", "broken", "--db", "x"]) == ["mark", "PC-01", "broken", "--db", "x"])
+        #expect(GlobalArguments.hoisted(["--help"]) == ["--help"])
+        #expect(GlobalArguments.hoisted(["--db"]) == ["--db"], "a missing value is left for the parser to report")
+    }
+}

@@ -54,6 +54,15 @@ struct DeviceCommandsTests {
         #expect(try await again.run("devices", "list", "--format", "csv").stdout == list.stdout)
     }
 
+    @Test("global options may come before the command")
+    func globalOptionsFirst() async throws {
+        let cli = CLI()
+        let other = cli.folder.path("other.sqlite")
+        #expect(try await KiemkeProcess.run(["--db", other, "devices", "add", "PC-01", "--kind", "computer"]).status == 0)
+        let listed = try await KiemkeProcess.run(["--db", other, "devices", "list", "--format", "csv"])
+        #expect(listed.stdout.contains("PC-01,computer"))
+    }
+
     @Test("add, remove and list with retired devices")
     func addAndRemove() async throws {
         let cli = CLI()
