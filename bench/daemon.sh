@@ -1,5 +1,6 @@
 # Workload "daemon": kiemke daemon's memory and CPU while polling 1,000 live devices every
-# minute in the test bed, beside fping sweeping the same addresses. Sourced by bench/run.
+# minute in the test bed (ICMP, TCP and SNMP v2c against four snmpd standing in for the devices),
+# beside fping sweeping the same addresses. Sourced by bench/run.
 
 # daemon_proc PID: "rss_kb hwm_kb cpu_ticks" of a running process, from /proc.
 daemon_proc() {
@@ -19,6 +20,22 @@ run_daemon() {
     [[ " ${BEDS[*]} " == *" $BED "* ]] || bed_up "$BED" --delay-ms 25 --loss-pct 2.5
     "$KBENCH" seed --db "$db" --devices "$devices" --first-address 198.18.16.1 >"$dir/seed.json"
     sqlite3 "$db" "SELECT address FROM device" >"$dir/targets"
+    # Every device answers SNMP v2c (the daemon reads its facts on every poll): four snmpd stand in
+    # for them, each bound to a quarter of the addresses, as in the snmp workload.
+    sqlite3 "$db" "UPDATE device SET snmpVersion = '2c', snmpCommunity = 'public'"
+    printf 'rocommunity public default\ndontLogTCPWrappersConnects yes\n' >"$dir/snmpd.conf"
+    local agents=4 per a endpoints agent_pids=()
+    per=$(( ($(wc -l <"$dir/targets") + agents - 1) / agents ))
+    for ((a = 0; a < agents; a++)); do
+        endpoints=$(sed -n "$((a * per + 1)),$(((a + 1) * per))p" "$dir/targets" | sed 's/^/udp:/; s/$/:161/' | paste -sd,)
+        "$ROOT/scripts/testbed" office "$BED" -- snmpd -f -C -c "$dir/snmpd.conf" -M /nonexistent -m '' \
+            -I -ipv6,smux -Lf "$dir/snmpd.$a.log" "$endpoints" &
+        PIDS+=("$!"); agent_pids+=("$!")
+    done
+    sleep 1
+    for a in "${agent_pids[@]}"; do
+        kill -0 "$a" 2>/dev/null || die "an snmpd did not start; see $dir/snmpd.*.log"
+    done
 
     log "daemon: polling $devices devices every minute for $seconds s (25 ms each way, 2.5% loss)"
     # timeout bounds the daemon even if this script is killed; cleanup stops it by pid.
@@ -66,4 +83,8 @@ run_daemon() {
     result daemon "CPU s per hour (over $(calc "$t1 - $t0") s, after ${warmup} s)" "$cpu_hour" "$f_cpu_hour" \
         "$(calc "$cpu_hour / $f_cpu_hour")" "info" "-"
     result daemon "observations written in $seconds s" "$observations" "-" "-" "info" "-"
+    local with_facts
+    with_facts=$(sqlite3 "$db" "SELECT count(*) FROM observation WHERE facts IS NOT NULL")
+    result daemon "observations with SNMP facts" "$with_facts" "-" "-" "info" "-"
+    for a in "${agent_pids[@]}"; do kill "$a" 2>/dev/null || true; done
 }

@@ -8,18 +8,26 @@ final class LoopSession {
     let settings: SNMPSettings
     /// Completion of the request in flight; cleared before it is called so it runs exactly once.
     var waiting: ((Result<SNMPResponse, SNMPError>) -> Void)?
+    /// When the request in flight was last (re)transmitted, to time its round trip.
+    var sentAt = ContinuousClock.now
+    /// The round trip of the last answered request: from its last transmission to the answer.
+    var lastRoundTrip: Duration?
+    /// The worst case of the request in flight (for the timeout error): its pacing's, or the settings'.
+    var worstCaseSeconds: Double
 
     init(id: Int, handle: UnsafeMutableRawPointer, address: String, settings: SNMPSettings) {
         self.id = id
         self.handle = handle
         self.address = address
         self.settings = settings
+        self.worstCaseSeconds = settings.worstCaseSeconds
     }
 
     /// Reacts to one net-snmp callback operation.
     func handle(operation: Int32, pdu: UnsafeMutablePointer<netsnmp_pdu>?) {
         // A retransmission is net-snmp retrying on its own: the request is still alive.
-        if operation == Int32(kiemke_OP_RESEND) || operation == Int32(kiemke_OP_CONNECT) { return }
+        if operation == Int32(kiemke_OP_RESEND) { sentAt = .now; return }
+        if operation == Int32(kiemke_OP_CONNECT) { return }
         guard let waiting else { return }
         let result: Result<SNMPResponse, SNMPError>
         switch operation {
@@ -28,12 +36,13 @@ final class LoopSession {
             // SEC_ERROR comes first with the agent's Report (unknown engine ID, wrong digest, unknown user);
             // the Report says which, so it is passed on like a response and judged by the caller.
             if let pdu {
+                lastRoundTrip = ContinuousClock.now - sentAt
                 result = .success(SNMPResponse(pdu: pdu))
             } else {
                 result = .failure(lastError())
             }
         case Int32(kiemke_OP_TIMED_OUT):
-            result = .failure(.timeout(address: address, seconds: settings.worstCaseSeconds))
+            result = .failure(.timeout(address: address, seconds: worstCaseSeconds))
         default:
             // SEND_FAILED, DISCONNECT, SEC_ERROR: the session's own error says why.
             result = .failure(lastError())

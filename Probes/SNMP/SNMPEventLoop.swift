@@ -186,17 +186,29 @@ final class SNMPEventLoop: @unchecked Sendable {
             completion(.failure(.library(address: session.address, code: 0, message: "cannot allocate a PDU")))
             return
         }
-        send(pdu: pdu, on: session, completion: completion)
+        send(pdu: pdu, on: session, pacing: request.pacing, completion: completion)
     }
 
     private func send(pdu: UnsafeMutablePointer<netsnmp_pdu>, on session: LoopSession,
+                      pacing: SNMPRequest.Pacing? = nil,
                       completion: @escaping (Result<SNMPResponse, SNMPError>) -> Void) {
         guard session.waiting == nil else {
             snmp_free_pdu(pdu)
             completion(.failure(.library(address: session.address, code: 0, message: "a request is already in flight on this session")))
             return
         }
+        // net-snmp copies the session's timeout into the request when it is sent, and compares the
+        // session's retries with the request's count at each timeout; a session has one request in
+        // flight, so setting both here paces exactly this request (and restores the settings' values).
+        let timeout = pacing?.timeout ?? session.settings.timeout
+        let retries = pacing?.retries ?? session.settings.retries
+        if let netsnmp = snmp_sess_session(session.handle) {
+            netsnmp.pointee.timeout = Int(timeout * 1_000_000)
+            netsnmp.pointee.retries = Int32(retries)
+        }
+        session.worstCaseSeconds = timeout * Double(retries + 1)
         let magic = Unmanaged.passUnretained(session).toOpaque()
+        session.sentAt = .now
         if snmp_sess_async_send(session.handle, pdu, loopSessionCallback, magic) == 0 {
             // Not accepted: the PDU is still ours to free.
             snmp_free_pdu(pdu)
@@ -205,6 +217,9 @@ final class SNMPEventLoop: @unchecked Sendable {
         }
         session.waiting = { [self] result in later { completion(result) } }
     }
+
+    /// The round trip of the last request answered on a session, if any.
+    func lastRoundTrip(sessionID: Int) -> Duration? { sessions[sessionID]?.lastRoundTrip }
 
     /// Closes a session; a request still waiting is told the engine stopped.
     func closeSession(_ id: Int) {

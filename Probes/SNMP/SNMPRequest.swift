@@ -8,8 +8,16 @@ struct SNMPRequest: Sendable {
         case getBulk(nonRepeaters: Int, maxRepetitions: Int)
     }
 
+    /// Per-request timeout and retries, overriding the session's settings (see `SNMPSession.paced`).
+    struct Pacing: Sendable, Equatable {
+        var timeout: Double
+        var retries: Int
+    }
+
     var operation: Operation
     var oids: [OID]
+    /// nil: the session's configured timeout and retries.
+    var pacing: Pacing? = nil
 
     /// Builds the net-snmp PDU; the caller owns it until `snmp_sess_async_send` accepts it.
     func makePDU() -> UnsafeMutablePointer<netsnmp_pdu>? {

@@ -8,12 +8,47 @@ public struct SNMPSession: Sendable {
     public let address: String
     /// The settings the session was opened with.
     public let settings: SNMPSettings
+    /// Timeout and retries this copy's requests use instead of the settings' (see `paced`).
+    private var pacing: SNMPRequest.Pacing?
 
     init(loop: SNMPEventLoop, id: Int, address: String, settings: SNMPSettings) {
         self.loop = loop
         self.id = id
         self.address = address
         self.settings = settings
+    }
+
+    /// A copy of this session whose requests wait `timeout` seconds per try and retry `retries` times,
+    /// instead of the settings' values. Same agent, same socket, still one request at a time.
+    public func paced(timeout: Double, retries: Int) -> SNMPSession {
+        var copy = self
+        copy.pacing = SNMPRequest.Pacing(timeout: max(0.001, timeout), retries: max(0, retries))
+        return copy
+    }
+
+    /// The round trip of the last request this session got an answer to (from its last transmission).
+    public func lastRoundTrip() async -> Duration? {
+        let id = self.id
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Duration?, Never>) in
+            let accepted = loop.enqueue { loop in continuation.resume(returning: loop.lastRoundTrip(sessionID: id)) }
+            if !accepted { continuation.resume(returning: nil) }
+        }
+    }
+
+    /// Adaptive retransmission for a device that has answered: a copy paced to its measured round trip.
+    ///
+    /// Each try waits max(4 × round trip, `floor`), at most the configured timeout, and the retries are
+    /// raised so the tries together wait about as long as the configured ones (at most `maxRetries`).
+    /// A lost packet then costs a few round trips instead of a full configured timeout. Unchanged when
+    /// nothing has been answered yet or the short timeout would not be shorter.
+    public func adaptivelyPaced(floor: Double = 0.15, maxRetries: Int = 6) async -> SNMPSession {
+        guard let rtt = await lastRoundTrip() else { return self }
+        let measured = Double(rtt.components.seconds) + Double(rtt.components.attoseconds) * 1e-18
+        let short = min(settings.timeout, max(4 * measured, floor))
+        guard short < settings.timeout else { return self }
+        let budget = settings.worstCaseSeconds
+        let retries = max(settings.retries, min(maxRetries, Int(budget / short) - 1))
+        return paced(timeout: short, retries: retries)
     }
 
     /// GETs `oids`; missing ones come back as `noSuchObject`/`noSuchInstance` values.
@@ -68,6 +103,9 @@ public struct SNMPSession: Sendable {
 
     /// Sends one request and waits for its response (or its failure after the retries).
     func send(_ request: SNMPRequest) async throws(SNMPError) -> SNMPResponse {
+        var paced = request
+        if let pacing { paced.pacing = pacing }
+        let request = paced
         let settings = self.settings
         let address = self.address
         let id = self.id
