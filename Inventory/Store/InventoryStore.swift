@@ -15,7 +15,10 @@ public final class InventoryStore: Sendable {
     ///
     /// - Throws: `InventoryError.newerDatabase` when the file was written by a newer kiemke,
     ///   so that an old binary never writes into a schema it does not understand.
-    public init(path: String, readonly: Bool = false) throws {
+    ///
+    /// `maximumReaders` bounds the pool's reader connections (each keeps its own page cache): the
+    /// daemon, which reads little, keeps it small.
+    public init(path: String, readonly: Bool = false, maximumReaders: Int = 5) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
@@ -30,6 +33,7 @@ public final class InventoryStore: Sendable {
         config.busyMode = .timeout(10)
         config.readonly = readonly
         config.label = "kiemke"
+        config.maximumReaderCount = max(1, maximumReaders)
         do {
             database = try DatabasePool(path: path, configuration: config)
         } catch {

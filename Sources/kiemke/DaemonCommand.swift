@@ -27,7 +27,7 @@ struct DaemonCommand: AsyncParsableCommand {
         let override = interval.flatMap(DurationText.parse)
         var configuration = workspace.configuration
         if let override { configuration.probe.interval = override }
-        let store = try workspace.openStore()
+        let store = try workspace.openStore(maximumReaders: 2)
         logger.notice("using config \(workspace.configPath ?? "(none: built-in defaults)") and database \(store.path)")
         let scheduler = PollScheduler(
             store: store, configuration: configuration,

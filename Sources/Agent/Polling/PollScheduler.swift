@@ -70,6 +70,7 @@ public final class PollScheduler: Service, Sendable {
     }
 
     private func loop() async throws {
+        MemoryTuning.limitArenas()
         var configuration = initialConfiguration
         var poller = makePoller(configuration)
         var due: [Int64: Date] = [:]
@@ -122,6 +123,7 @@ public final class PollScheduler: Service, Sendable {
                     due[entry.device.id!] = next > now ? next : now.addingTimeInterval(entry.interval)
                 }
                 flush(&pending, poller: poller, window: &window)
+                MemoryTuning.releaseFreedMemory()
             } else if !pending.isEmpty {
                 flush(&pending, poller: poller, window: &window)
             }

@@ -32,7 +32,7 @@ public struct Workspace: Sendable {
     }
 
     /// Opens the store (creating the file and its folder on first use).
-    public func openStore() throws -> InventoryStore {
-        try InventoryStore(path: databasePath)
+    public func openStore(maximumReaders: Int = 5) throws -> InventoryStore {
+        try InventoryStore(path: databasePath, maximumReaders: maximumReaders)
     }
 }
