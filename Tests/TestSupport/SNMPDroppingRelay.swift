@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// A UDP relay on 127.0.0.1 in front of a real agent that forwards the first `forwardCount` requests and
-/// silently drops the rest: a device that answers some requests and then stops (for partial-result tests).
+/// A UDP relay on 127.0.0.1 in front of a real agent that silently drops chosen requests: a device that
+/// answers some requests and then stops (partial results), or one whose single request is lost (retries).
 public final class SNMPDroppingRelay: Sendable {
     /// The port clients should use.
     public let port: UInt16
@@ -10,8 +10,21 @@ public final class SNMPDroppingRelay: Sendable {
     private let back: Int32
     private let stopped = StopFlag()
 
-    /// Relays to `upstreamPort` on 127.0.0.1.
-    public init(upstreamPort: UInt16, forwardCount: Int) {
+    /// How many requests the relay has dropped so far.
+    public var dropped: Int { stopped.dropped }
+
+    /// Forwards the first `forwardCount` requests to `upstreamPort` on 127.0.0.1 and drops the rest.
+    public convenience init(upstreamPort: UInt16, forwardCount: Int) {
+        self.init(upstreamPort: upstreamPort, forwards: { $0 <= forwardCount })
+    }
+
+    /// Forwards every request but the `request`-th (counting from 1).
+    public convenience init(upstreamPort: UInt16, droppingRequest request: Int) {
+        self.init(upstreamPort: upstreamPort, forwards: { $0 != request })
+    }
+
+    /// Forwards the requests for whose number (counting from 1) `forwards` says yes.
+    public init(upstreamPort: UInt16, forwards: @escaping @Sendable (Int) -> Bool) {
         front = Self.boundSocket()
         back = Self.boundSocket()
         port = Self.port(of: front)
@@ -23,7 +36,7 @@ public final class SNMPDroppingRelay: Sendable {
         let upstreamAddress = upstream
         Thread.detachNewThread {
             var client = sockaddr_in()
-            var forwarded = 0
+            var received = 0
             var buffer = [UInt8](repeating: 0, count: 65_536)
             var fds = [pollfd(fd: front, events: Int16(POLLIN), revents: 0), pollfd(fd: back, events: Int16(POLLIN), revents: 0)]
             while !stopped.isSet {
@@ -33,8 +46,10 @@ public final class SNMPDroppingRelay: Sendable {
                     let n = withUnsafeMutablePointer(to: &client) {
                         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(front, &buffer, buffer.count, 0, $0, &length) }
                     }
-                    if n > 0, forwarded < forwardCount {
-                        forwarded += 1
+                    if n > 0 { received += 1 }
+                    if n > 0, !forwards(received) {
+                        stopped.countDrop()
+                    } else if n > 0 {
                         var to = upstreamAddress
                         _ = withUnsafeMutablePointer(to: &to) {
                             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -61,11 +76,15 @@ public final class SNMPDroppingRelay: Sendable {
 
     deinit { stopped.set() }
 
-    /// Tells the relay thread to finish (a class, so the thread can hold it while the relay is released).
+    /// Tells the relay thread to finish and counts its drops (a class, so the thread can hold it while
+    /// the relay is released).
     private final class StopFlag: Sendable {
         private let flag = Mutex(false)
+        private let drops = Mutex(0)
         var isSet: Bool { flag.withLock { $0 } }
         func set() { flag.withLock { $0 = true } }
+        var dropped: Int { drops.withLock { $0 } }
+        func countDrop() { drops.withLock { $0 += 1 } }
     }
 
     /// A UDP socket bound to an ephemeral port on 127.0.0.1.
