@@ -23,19 +23,7 @@ run_daemon() {
     # Every device answers SNMP v2c (the daemon reads its facts on every poll): four snmpd stand in
     # for them, each bound to a quarter of the addresses, as in the snmp workload.
     sqlite3 "$db" "UPDATE device SET snmpVersion = '2c', snmpCommunity = 'public'"
-    printf 'rocommunity public default\ndontLogTCPWrappersConnects yes\n' >"$dir/snmpd.conf"
-    local agents=4 per a endpoints agent_pids=()
-    per=$(( ($(wc -l <"$dir/targets") + agents - 1) / agents ))
-    for ((a = 0; a < agents; a++)); do
-        endpoints=$(sed -n "$((a * per + 1)),$(((a + 1) * per))p" "$dir/targets" | sed 's/^/udp:/; s/$/:161/' | paste -sd,)
-        "$ROOT/scripts/testbed" office "$BED" -- snmpd -f -C -c "$dir/snmpd.conf" -M /nonexistent -m '' \
-            -I -ipv6,smux -Lf "$dir/snmpd.$a.log" "$endpoints" &
-        PIDS+=("$!"); agent_pids+=("$!")
-    done
-    sleep 1
-    for a in "${agent_pids[@]}"; do
-        kill -0 "$a" 2>/dev/null || die "an snmpd did not start; see $dir/snmpd.*.log"
-    done
+    start_agents "$dir" "$dir/targets"
 
     log "daemon: polling $devices devices every minute for $seconds s (25 ms each way, 2.5% loss)"
     # timeout bounds the daemon even if this script is killed; cleanup stops it by pid.

@@ -73,3 +73,25 @@ stop_started() {
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     PIDS=()
 }
+
+# start_agents DIR ADDRESS_FILE: four snmpd in the office namespace, each bound to its own quarter
+# of the addresses in ADDRESS_FILE (one agent for all of them is CPU-bound), with community public.
+# -C: only this config; -M/-m: no MIB files (the agent serves OIDs without them); -I -ipv6,smux:
+# IPV6-MIB re-reads /proc for every value, and only one agent could bind the SMUX port.
+# Leaves the agents' pids in AGENT_PIDS.
+start_agents() {
+    local dir=$1 addresses=$2 agents=4 per a endpoints
+    AGENT_PIDS=()
+    printf 'rocommunity public default\ndontLogTCPWrappersConnects yes\n' >"$dir/snmpd.conf"
+    per=$(( ($(wc -l <"$addresses") + agents - 1) / agents ))
+    for ((a = 0; a < agents; a++)); do
+        endpoints=$(sed -n "$((a * per + 1)),$(((a + 1) * per))p" "$addresses" | sed 's/^/udp:/; s/$/:161/' | paste -sd,)
+        "$ROOT/scripts/testbed" office "$BED" -- snmpd -f -C -c "$dir/snmpd.conf" -M /nonexistent -m '' \
+            -I -ipv6,smux -Lf "$dir/snmpd.$a.log" "$endpoints" &
+        PIDS+=("$!"); AGENT_PIDS+=("$!")
+    done
+    sleep 1
+    for a in "${AGENT_PIDS[@]}"; do
+        kill -0 "$a" 2>/dev/null || die "an snmpd did not start; see $dir/snmpd.*.log"
+    done
+}

@@ -17,22 +17,9 @@ run_snmp() {
     [[ $QUICK == 1 ]] && { devices=200; reps=1; peer_reps=1; }
     rm -rf "$dir"; mkdir -p "$dir"
     [[ " ${BEDS[*]} " == *" $BED "* ]] || bed_up "$BED" --delay-ms 25 --loss-pct 2.5
-    printf 'rocommunity public default\ndontLogTCPWrappersConnects yes\n' >"$dir/snmpd.conf"
     bed_targets "$devices" >"$dir/targets"
     grep -E '^198\.18\.(1[6-9]|2[0-9]|3[01])\.' "$dir/targets" >"$dir/live"
-    local agents=4 per a endpoints agent_pids=()
-    per=$(( ($(wc -l <"$dir/live") + agents - 1) / agents ))
-    for ((a = 0; a < agents; a++)); do
-        endpoints=$(sed -n "$((a * per + 1)),$(((a + 1) * per))p" "$dir/live" | sed 's/^/udp:/; s/$/:161/' | paste -sd,)
-        # -C: only this config; -M/-m: no MIB files (the agent serves OIDs without them).
-        "$ROOT/scripts/testbed" office "$BED" -- snmpd -f -C -c "$dir/snmpd.conf" -M /nonexistent -m '' \
-            -I -ipv6,smux -Lf "$dir/snmpd.$a.log" "$endpoints" &
-        PIDS+=("$!"); agent_pids+=("$!")
-    done
-    sleep 1
-    for a in "${agent_pids[@]}"; do
-        kill -0 "$a" 2>/dev/null || die "an snmpd did not start; see $dir/snmpd.*.log"
-    done
+    start_agents "$dir" "$dir/live"
     local live_count dead_count
     live_count=$(wc -l <"$dir/live"); dead_count=$((devices - live_count))
     local in_bed=("$ROOT/scripts/testbed" exec "$BED" --)
@@ -52,11 +39,11 @@ run_snmp() {
     # The snmpds stand in for every live device: their CPU per cycle is load the test bed adds
     # to this machine (on real networks each device answers for itself).
     local agent_before agent_after
-    agent_before=$(agents_ticks "${agent_pids[@]}")
+    agent_before=$(agents_ticks "${AGENT_PIDS[@]}")
     for ((i = 0; i < reps; i++)); do
         timeout 300 "${in_bed[@]}" "$KBENCH" snmp --targets "$dir/targets" >"$dir/kiemke.$i.json"
     done
-    agent_after=$(agents_ticks "${agent_pids[@]}")
+    agent_after=$(agents_ticks "${AGENT_PIDS[@]}")
     for ((i = 0; i < peer_reps; i++)); do
         measure "$dir/peer" -- timeout 600 "${in_bed[@]}" xargs -P 64 -n 1 "$BENCH/snmp-peer" <"$dir/targets"
         cp "$dir/peer.out" "$dir/peer.$i.out"
@@ -79,7 +66,7 @@ run_snmp() {
     result snmp "CPU ms per device-poll" "$(calc "$k_cpu * 1000 / $devices")" "$(calc "$p_cpu * 1000 / $devices")" \
         "$(calc "$k_cpu / $p_cpu")" "info" "-"
     result snmp "live devices lost of $live_count (worst run)" "$k_lost" "$p_lost" "-" "0" "$(verdict "$k_lost" '==' 0)"
-    result snmp "test bed: the $agents snmpds' CPU s per kiemke cycle" \
+    result snmp "test bed: the ${#AGENT_PIDS[@]} snmpds' CPU s per kiemke cycle" \
         "$(calc "($agent_after - $agent_before) / $(getconf CLK_TCK) / $reps")" "-" "-" "info" "-"
     result snmp "live devices read only in part (worst run)" "$k_partial" \
         "$(grep -F -f <(sed 's/$/ /' "$dir/live") "$dir/peer.0.out" | grep -c ' partial$' || true)" "-" "info" "-"
