@@ -49,7 +49,7 @@ public struct ReportPeriod: Sendable, Equatable {
 
     /// A period from two "YYYY-MM-DD" dates, checked.
     public init(fromDay: String, toDay: String) throws(Failure) {
-        for day in [fromDay, toDay] where Self.components(day) == nil { throw .badDate(day) }
+        for day in [fromDay, toDay] where DayKey.components(day) == nil { throw .badDate(day) }
         guard fromDay <= toDay else { throw .reversed(from: fromDay, to: toDay) }
         self.init(from: fromDay, to: toDay)
     }
@@ -63,16 +63,8 @@ public struct ReportPeriod: Sendable, Equatable {
 
     /// The exact instants the period spans in `calendar`'s time zone: [first midnight, midnight after the last day).
     public func interval(in calendar: Calendar) -> DateInterval {
-        let start = calendar.date(from: Self.components(from)!)!
-        let lastDay = calendar.date(from: Self.components(to)!)!
+        let start = calendar.date(from: DayKey.components(from)!)!
+        let lastDay = calendar.date(from: DayKey.components(to)!)!
         return DateInterval(start: start, end: calendar.date(byAdding: .day, value: 1, to: lastDay)!)
-    }
-
-    static func components(_ day: String) -> DateComponents? {
-        let parts = day.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return DateComponents(year: y, month: m, day: d)
     }
 }

@@ -22,14 +22,6 @@ public enum DurationText {
         }
         return "\(ms)ms"
     }
-
-    /// Parses a YYYY-MM-DD day, or nil.
-    public static func day(_ text: String) -> DateComponents? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return DateComponents(year: y, month: m, day: d)
-    }
 }
 
 extension Duration {

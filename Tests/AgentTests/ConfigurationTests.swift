@@ -101,6 +101,7 @@ struct ConfigurationTests {
         ("office = \"a\"\noffice = \"b\"\n", 2),
         ("[kinds.toaster]\ninterval = \"1m\"\n", 2),
         ("office = \"x\"\n[snmp]\nversion = \"3\"\n", 3),
+        ("[schedule]\nholidays = [\"2026-9-2\"]\n", 2),
     ])
     func badValues(text: String, line: Int) throws {
         let folder = TemporaryDirectory()

@@ -213,7 +213,8 @@ private struct EntryReader {
 
     func dates() throws(ConfigError) -> [String] {
         let list = try strings()
-        for s in list where DurationText.day(s) == nil {
+        // Holidays are matched against day keys, so only the exact YYYY-MM-DD form can ever match.
+        for s in list where DayKey.components(s) == nil {
             throw invalid("\"\(s)\" is not a date; write it as YYYY-MM-DD")
         }
         return list
