@@ -41,11 +41,12 @@ public struct DeviceDetail: Sendable {
         return "history of \(device.name):\n" + table.render()
     }
 
+    /// "2026-11-29 16:38" in the machine's time zone; one style for every row (status formats two a device).
+    static let minuteStyle = Date.VerbatimFormatStyle(
+        format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+        timeZone: .current, calendar: Calendar(identifier: .gregorian))
+
     static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = TimeZone.current
-        return formatter.string(from: date)
+        date.formatted(minuteStyle)
     }
 }
