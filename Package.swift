@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kiemke", targets: ["kiemke"]),
+        .library(name: "KiemkeCore", targets: ["KiemkeCore"]),
         .library(name: "Probes", targets: ["Probes"]),
         .library(name: "Inventory", targets: ["Inventory"]),
         .library(name: "Agent", targets: ["Agent"]),
@@ -17,6 +18,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // The shared vocabulary: device kinds, conditions, probe states, addresses, ports, the SNMP
+        // version, device facts. A leaf: no C library, no GRDB, so the store and the report can be
+        // built without net-snmp and the probes without SQLite.
+        .target(
+            name: "KiemkeCore",
+            path: "Sources/KiemkeCore"
+        ),
         // net-snmp's C library (Debian: libsnmp-dev), reached through a small shim header.
         .systemLibrary(
             name: "CNetSNMP",
@@ -28,6 +36,7 @@ let package = Package(
         .target(
             name: "Probes",
             dependencies: [
+                "KiemkeCore",
                 "CNetSNMP",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -37,7 +46,7 @@ let package = Package(
         .target(
             name: "Inventory",
             dependencies: [
-                "Probes",
+                "KiemkeCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -47,6 +56,7 @@ let package = Package(
         .target(
             name: "Agent",
             dependencies: [
+                "KiemkeCore",
                 "Probes",
                 "Inventory",
                 .product(name: "Logging", package: "swift-log"),
@@ -59,6 +69,7 @@ let package = Package(
             name: "kiemke",
             dependencies: [
                 "Agent",
+                "KiemkeCore",
                 "Probes",
                 "Inventory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,6 +83,7 @@ let package = Package(
             name: "kiemke-bench",
             dependencies: [
                 "Agent",
+                "KiemkeCore",
                 "Probes",
                 "Inventory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -82,15 +94,16 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Probes", "Inventory"],
+            dependencies: [],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"], path: "Tests/ProbesTests"),
-        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "TestSupport"], path: "Tests/InventoryTests"),
-        .testTarget(name: "AgentTests", dependencies: ["Agent", "TestSupport"], path: "Tests/AgentTests"),
+        .testTarget(name: "KiemkeCoreTests", dependencies: ["KiemkeCore"], path: "Tests/KiemkeCoreTests"),
+        .testTarget(name: "ProbesTests", dependencies: ["KiemkeCore", "Probes", "TestSupport"], path: "Tests/ProbesTests"),
+        .testTarget(name: "InventoryTests", dependencies: ["KiemkeCore", "Inventory", "TestSupport"], path: "Tests/InventoryTests"),
+        .testTarget(name: "AgentTests", dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport"], path: "Tests/AgentTests"),
         .testTarget(
             name: "CLITests",
-            dependencies: ["TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KiemkeCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CLITests"
         ),
     ]

@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 /// The office's working schedule, and which devices are expected to be off outside it.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Probes
+import KiemkeCore
 
 /// Imports a device list (CSV) into the store: all rows or, when any row is bad, none.
 public struct DeviceImporter: Sendable {
@@ -118,7 +118,7 @@ public struct DeviceImporter: Sendable {
                 problems.append(ImportProblem(line: line, field: "address", message: "\"\(address)\": \(problem)"))
             }
             let versionText = value("snmp_version")
-            let version = versionText.isEmpty ? nil : SNMPVersionSetting(parsing: versionText)
+            let version = versionText.isEmpty ? nil : SNMPVersion(parsing: versionText)
             if !versionText.isEmpty && version == nil {
                 problems.append(ImportProblem(line: line, field: "snmp_version", message: "\"\(versionText)\" is not an SNMP version; use 1, 2c or 3"))
             }

@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 /// The device list as a person or another program reads it: table, JSON or CSV.
 public struct DeviceListing: Sendable {

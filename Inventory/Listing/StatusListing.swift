@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 /// Every device's state now, as `kiemke status` prints it, and what needs attention.
 public struct StatusListing: Sendable {

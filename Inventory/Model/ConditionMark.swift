@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KiemkeCore
 
 /// A person's judgement of a device's condition at a moment; marks are never overwritten.
 public struct ConditionMark: Codable, Sendable, Equatable, Identifiable {

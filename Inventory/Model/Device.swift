@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Probes
+import KiemkeCore
 
 /// One piece of equipment the office owns, as the store keeps it.
 public struct Device: Codable, Sendable, Equatable, Identifiable {
@@ -14,7 +14,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public var address: String
     public var location: String
     public var note: String
-    public var snmpVersion: SNMPVersionSetting?
+    public var snmpVersion: SNMPVersion?
     public var snmpCommunity: String?
     public var snmpPort: Int?
     /// Whether it follows office hours; nil: as its kind does (config `schedule.kinds`).
@@ -29,7 +29,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         id: Int64? = nil, name: String, kind: DeviceKind, address: String, location: String = "",
-        note: String = "", snmpVersion: SNMPVersionSetting? = nil, snmpCommunity: String? = nil,
+        note: String = "", snmpVersion: SNMPVersion? = nil, snmpCommunity: String? = nil,
         snmpPort: Int? = nil, schedule: DeviceSchedule? = nil, role: DeviceRole = .equipment,
         pollInterval: Double? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
     ) {
@@ -53,23 +53,6 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     /// Whether the device was in the inventory at some moment of `interval`.
     public func isActive(during interval: DateInterval) -> Bool {
         createdAt < interval.end && (retiredAt.map { $0 > interval.start } ?? true)
-    }
-}
-
-/// The SNMP version a device or the office default asks for.
-public enum SNMPVersionSetting: String, Codable, Sendable, CaseIterable {
-    case v1 = "1", v2c = "2c", v3 = "3"
-
-    /// Parses "1", "2c", "v2c", "3" ... as people write them.
-    public init?(parsing text: String) {
-        let t = text.lowercased().trimmingCharacters(in: .whitespaces)
-        let bare = t.hasPrefix("v") ? String(t.dropFirst()) : t
-        switch bare {
-        case "1": self = .v1
-        case "2", "2c": self = .v2c
-        case "3": self = .v3
-        default: return nil
-        }
     }
 }
 

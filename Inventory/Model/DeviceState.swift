@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KiemkeCore
 
 /// The daemon's running knowledge of one device: its state, since when, and what its last probe saw.
 public struct DeviceState: Codable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KiemkeCore
 
 /// What one probe cycle found about one device.
 public struct Observation: Codable, Sendable, Equatable, Identifiable {

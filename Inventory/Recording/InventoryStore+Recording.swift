@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KiemkeCore
 
 extension InventoryStore {
     /// Saves probe results in one transaction: observations, device states, state changes, rollups.

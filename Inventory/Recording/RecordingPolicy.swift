@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 /// The rules by which probe results become states and availability.
 public struct RecordingPolicy: Sendable, Equatable {

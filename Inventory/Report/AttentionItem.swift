@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 /// Something the probes suggest a person should look at; it changes no condition.
 public struct AttentionItem: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 extension AttentionRules {
     /// Supplies below this share are "low".

@@ -1,4 +1,5 @@
 import Foundation
+import KiemkeCore
 
 /// When probe facts suggest that a person look at a device; suggestions never change a marked condition.
 public struct AttentionRules: Sendable, Equatable {

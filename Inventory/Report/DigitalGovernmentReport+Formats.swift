@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 extension DigitalGovernmentReport {
     /// The JSON contract: figures with their numerators and denominators, unknowns as null.

@@ -1,5 +1,5 @@
 import Foundation
-import Probes
+import KiemkeCore
 
 extension DigitalGovernmentReport {
     /// The section as prose to paste into the Word report.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Probes
+import KiemkeCore
 
 /// The figures of section 6 of the half-year report, computed from the store for one period.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KiemkeCore
 
 extension InventoryStore {
     /// The equipment in the inventory, sorted by name ignoring case; retired devices and

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KiemkeCore
 
 extension InventoryStore {
     /// Records a person's judgement of a device; earlier marks stay as history.

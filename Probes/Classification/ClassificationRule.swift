@@ -1,4 +1,5 @@
 import Foundation
+import KiemkeCore
 
 /// One row of the kind table: conditions that must all hold, and the kind they mean.
 public struct ClassificationRule: Sendable {

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// The classification data: kind rules (first match wins), vendors by enterprise, where models and firmware
 /// are written. Extend by adding rows; each row has a test in ClassificationRuleTests.
 public enum ClassificationRules {
@@ -53,8 +54,7 @@ public enum ClassificationRules {
     ]
 
     /// The kind when no rule matches.
-    public static let fallback = Classification(kind: .other, vendor: nil, model: nil, confidence: 0.1,
-                                                reason: "Nothing the device answered matches a known kind.")
+    public static let fallback = Classification.unclassified
 
     /// Vendor names by sysObjectID enterprise number.
     public static let vendorsByEnterprise: [UInt: String] = [

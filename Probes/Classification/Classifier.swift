@@ -1,4 +1,5 @@
 import Foundation
+import KiemkeCore
 
 /// Decides kind, vendor and model from the evidence, using `ClassificationRules`.
 public enum Classifier {

@@ -1,4 +1,5 @@
 import Foundation
+import KiemkeCore
 
 /// What the classifier looks at: the identity the agent gave and which MIBs answered.
 public struct DeviceEvidence: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// What probing one device found: whether it answered, to which probes, and how fast.
 public struct DeviceProbeResult: Sendable, Equatable {
     public var target: ProbeTarget

@@ -1,4 +1,5 @@
 import Logging
+import KiemkeCore
 
 /// Probes many devices at once by ICMP and TCP, and tells for each whether it is there.
 ///

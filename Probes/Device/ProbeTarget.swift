@@ -1,3 +1,4 @@
+import KiemkeCore
 /// One device to probe: where it is, what it is, which ports and SNMP settings to try.
 public struct ProbeTarget: Sendable, Hashable {
     public var address: IPAddress

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// Echo requests built and ICMP packets parsed, as bytes.
 enum ICMPPacket {
     static let payloadSize = 56

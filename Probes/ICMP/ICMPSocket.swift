@@ -1,4 +1,5 @@
 import Glibc
+import KiemkeCore
 
 /// One ICMP socket for one address family: opens it, sends echo requests, reads what comes back.
 ///

@@ -1,4 +1,5 @@
 import Glibc
+import KiemkeCore
 
 /// Scratch memory for `recvmsg(2)`: packet data, ancillary data and the peer address.
 ///

@@ -1,4 +1,5 @@
 import Glibc
+import KiemkeCore
 
 /// One sweep's event loop: a paced send queue, a FIFO of deadlines, and reads from both sockets,
 /// all on one thread. State is plain arrays indexed by target, so thousands of targets cost

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Logging
 import Synchronization
+import KiemkeCore
 
 /// Sweeps many targets with ICMP echo over one socket per address family, like fping.
 ///

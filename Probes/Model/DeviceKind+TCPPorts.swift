@@ -1,3 +1,4 @@
+import KiemkeCore
 /// The TCP ports that tell a device of each kind is there when it ignores ping.
 extension DeviceKind {
     /// Ports to connect to, most telling first: SMB/RDP/SSH for PCs, JetDirect/IPP/HTTP for printers, RTSP for cameras.

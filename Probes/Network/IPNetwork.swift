@@ -1,3 +1,4 @@
+import KiemkeCore
 /// An address block in CIDR notation (`198.18.1.0/24`, `fd00::/120`), expanded to the hosts to probe.
 public struct IPNetwork: Hashable, Sendable, CustomStringConvertible {
     /// The largest block `hosts` expands: a /16 of IPv4, a /112 of IPv6.

@@ -1,4 +1,5 @@
 import Foundation
+import KiemkeCore
 
 /// Addresses to sweep, from command-line words and target files: addresses and CIDR blocks.
 public enum TargetList {

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// Interprets raw SNMP data as `DeviceFacts`: decodes tables, applies RFC special values, classifies.
 enum DeviceFactsBuilder {
     static func build(address: String, raw: RawDeviceData) -> DeviceFacts {

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// Reads the facts of devices over one shared engine: a few round trips per device, many devices at once.
 public struct DeviceReader: Sendable {
     public let engine: SNMPEngine

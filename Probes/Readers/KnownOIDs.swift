@@ -1,3 +1,4 @@
+import KiemkeCore
 /// The numeric OIDs the readers ask for (Debian ships no MIB files, so no names are resolved).
 enum KnownOIDs {
     // SNMPv2-MIB system group.

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// Decodes hrPrinterDetectedErrorState (RFC 3805 / RFC 2790): an OCTET STRING bitmask, bit 0 = MSB of byte 0.
 public enum PrinterErrorState {
     /// Condition names by bit number.

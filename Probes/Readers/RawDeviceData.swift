@@ -1,3 +1,4 @@
+import KiemkeCore
 /// What a read collected before interpretation: scalars, table columns, vendor values, failures.
 struct RawDeviceData: Sendable {
     var scalars: [OID: SNMPValue] = [:]

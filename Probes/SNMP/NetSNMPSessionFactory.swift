@@ -1,4 +1,5 @@
 import CNetSNMP
+import KiemkeCore
 
 /// Turns settings into an opened net-snmp single session (`snmp_sess_open`), on the event-loop thread.
 enum NetSNMPSessionFactory {

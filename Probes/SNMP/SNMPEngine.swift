@@ -1,3 +1,4 @@
+import KiemkeCore
 /// Polls many devices at once over net-snmp, with one event-loop thread for all of them.
 ///
 /// Each operation opens a session, which takes one of `concurrency` slots until it closes: 1,000 devices

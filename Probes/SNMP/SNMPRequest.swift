@@ -1,4 +1,5 @@
 import CNetSNMP
+import KiemkeCore
 
 /// One PDU to send: its operation and the OIDs it names.
 struct SNMPRequest: Sendable {

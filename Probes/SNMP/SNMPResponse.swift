@@ -1,4 +1,5 @@
 import CNetSNMP
+import KiemkeCore
 
 /// What one PDU exchange returned: the response's error fields and variables.
 struct SNMPResponse: Sendable {

@@ -1,3 +1,4 @@
+import KiemkeCore
 extension SNMPSession {
     /// What a walk read before it ended, and why it stopped early if it did.
     public struct WalkResult: Sendable {

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// An open session to one agent, for several requests in a row (see `SNMPEngine.withSession`).
 ///
 /// Requests on one session run one after another; use several sessions for parallel work.

@@ -1,10 +1,6 @@
+import KiemkeCore
 /// How to talk SNMP to one device: version, credentials, port, timeout and retries.
 public struct SNMPSettings: Sendable, Codable, Hashable {
-    /// The protocol version.
-    public enum Version: String, Sendable, Codable, Hashable, CaseIterable {
-        case v1, v2c, v3
-    }
-
     /// SNMPv3 security level (RFC 3414).
     public enum SecurityLevel: String, Sendable, Codable, Hashable, CaseIterable {
         case noAuthNoPriv, authNoPriv, authPriv
@@ -46,7 +42,7 @@ public struct SNMPSettings: Sendable, Codable, Hashable {
         }
     }
 
-    public var version: Version
+    public var version: SNMPVersion
     /// Community for v1/v2c (ignored for v3).
     public var community: String
     /// UDP port of the agent.
@@ -61,7 +57,7 @@ public struct SNMPSettings: Sendable, Codable, Hashable {
     public var maxRepetitions: Int
 
     /// Settings with the usual defaults: v2c, community `public`, port 161, 2 s timeout, 1 retry.
-    public init(version: Version = .v2c, community: String = "public", port: UInt16 = 161,
+    public init(version: SNMPVersion = .v2c, community: String = "public", port: UInt16 = 161,
                 v3: V3? = nil, timeout: Double = 2, retries: Int = 1, maxRepetitions: Int = 25) {
         self.version = version
         self.community = community

@@ -1,4 +1,5 @@
 import Foundation
+import KiemkeCore
 
 /// A value an agent returned for one variable, typed as on the wire.
 ///

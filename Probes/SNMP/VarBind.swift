@@ -1,3 +1,4 @@
+import KiemkeCore
 /// One variable binding of a response: the OID asked or found, and its value.
 public struct VarBind: Sendable, Hashable, Codable, CustomStringConvertible {
     public var oid: OID

@@ -1,3 +1,4 @@
+import KiemkeCore
 /// Connects to devices' TCP ports to tell whether they are there (Windows PCs drop ping).
 ///
 /// All connects are non-blocking and driven by one `poll(2)` loop on its own thread, with at

@@ -1,4 +1,5 @@
 import Glibc
+import KiemkeCore
 
 /// One TCP probe's event loop: starts connects up to a limit and polls them to completion.
 struct TCPSweep {

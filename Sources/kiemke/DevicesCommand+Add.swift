@@ -2,6 +2,7 @@ import Agent
 import ArgumentParser
 import Inventory
 import Probes
+import KiemkeCore
 
 extension DevicesCommand {
     struct Add: AsyncParsableCommand {

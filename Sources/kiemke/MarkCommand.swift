@@ -1,6 +1,7 @@
 import Agent
 import ArgumentParser
 import Inventory
+import KiemkeCore
 
 /// `kiemke mark NAME CONDITION`: a person's judgement of a device.
 struct MarkCommand: AsyncParsableCommand {

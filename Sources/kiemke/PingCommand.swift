@@ -4,6 +4,7 @@ import Foundation
 import Inventory
 import Logging
 import Probes
+import KiemkeCore
 
 /// `kiemke ping`: sweeps addresses and networks with ICMP echo and prints who answered.
 struct PingCommand: AsyncParsableCommand {

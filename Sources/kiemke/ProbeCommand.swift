@@ -4,6 +4,7 @@ import Foundation
 import Inventory
 import Logging
 import Probes
+import KiemkeCore
 
 /// `kiemke probe`: one device now, or every device once.
 struct ProbeCommand: AsyncParsableCommand {
@@ -36,7 +37,7 @@ struct ProbeCommand: AsyncParsableCommand {
         if let kind, DeviceKind(parsing: kind) == nil {
             throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let snmpVersion, SNMPVersionSetting(parsing: snmpVersion) == nil {
+        if let snmpVersion, SNMPVersion(parsing: snmpVersion) == nil {
             throw ValidationError("--snmp-version \"\(snmpVersion)\" is not 1, 2c or 3")
         }
         if let snmpPort, !(1...65535).contains(snmpPort) { throw ValidationError("--snmp-port must be 1 to 65535") }
@@ -62,7 +63,7 @@ struct ProbeCommand: AsyncParsableCommand {
             configuration.snmp.v3PrivKey = v3PrivKey
         }
         let device = Device(name: address!, kind: kind.flatMap(DeviceKind.init(parsing:)) ?? .other, address: address!,
-                            snmpVersion: v3User == nil ? snmpVersion.flatMap(SNMPVersionSetting.init(parsing:)) : .v3,
+                            snmpVersion: v3User == nil ? snmpVersion.flatMap(SNMPVersion.init(parsing:)) : .v3,
                             snmpCommunity: community, snmpPort: snmpPort)
         let ports = kind == nil ? DeviceKind.allCommonTCPPorts : nil
         let target = ProbeTarget(address: IPAddress(address!)!, kind: device.kind, tcpPorts: ports,

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import Inventory
-import Probes
 import Testing
 import TestSupport
+import KiemkeCore
 
 @Suite("CSV import")
 struct ImportTests {

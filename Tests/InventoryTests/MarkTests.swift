@@ -1,8 +1,8 @@
 import Foundation
 import Inventory
-import Probes
 import Testing
 import TestSupport
+import KiemkeCore
 
 @Suite("Condition marks and history")
 struct MarkTests {

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Inventory
-import Probes
 import Testing
 import TestSupport
 

@@ -1,8 +1,8 @@
 import Foundation
 import Inventory
-import Probes
 import Testing
 import TestSupport
+import KiemkeCore
 
 /// Builds dates in the office's time zone (UTC+7) from "2026-11-30 08:00".
 func local(_ text: String) -> Date {

@@ -1,5 +1,6 @@
 import Probes
 import Testing
+import KiemkeCore
 
 /// Each kind rule decides for the evidence it is written for (synthetic evidence, one case per rule).
 struct ClassificationRuleTests {

@@ -1,5 +1,6 @@
 import Probes
 import Testing
+import KiemkeCore
 
 @Suite("IP addresses parse strictly")
 struct PingAddressParsingTests {

@@ -1,6 +1,7 @@
 import Probes
 import TestSupport
 import Testing
+import KiemkeCore
 
 @Suite("Raw ICMP sockets ping loopback", .enabled(if: SharedFixtures.isRoot, "raw ICMP sockets need root"))
 struct PingLoopbackTests {

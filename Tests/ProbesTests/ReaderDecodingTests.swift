@@ -1,5 +1,6 @@
 import Probes
 import Testing
+import KiemkeCore
 
 /// RFC special values and bitmasks decoded without guessing.
 struct ReaderDecodingTests {

@@ -2,13 +2,14 @@ import Foundation
 import Probes
 import Testing
 import TestSupport
+import KiemkeCore
 
 /// Every shared recording, served by snmpsim, read and classified with the values the recording holds.
 @Suite(.enabled(if: SNMPSimulator.unavailableReason == nil, "snmpsim or ../shared recordings unavailable"))
 struct ReaderRecordingTests {
     static let reader = DeviceReader(engine: try! SNMPEngine(concurrency: 32))
 
-    func read(_ recording: String, version: SNMPSettings.Version = .v2c) async throws -> DeviceFacts {
+    func read(_ recording: String, version: SNMPVersion = .v2c) async throws -> DeviceFacts {
         let endpoint = try await SNMPSimulator.shared.endpoint()
         let settings = SNMPSettings(version: version, community: recording, port: endpoint.port, timeout: 3, retries: 1)
         let facts = try await Self.reader.read(endpoint.address, settings: settings).get()

@@ -2,13 +2,14 @@ import Foundation
 import Probes
 import Testing
 import TestSupport
+import KiemkeCore
 
 /// The engine against snmpsim serving the shared recordings on loopback.
 @Suite(.enabled(if: SNMPSimulator.unavailableReason == nil, "snmpsim or ../shared recordings unavailable"))
 struct SNMPEngineTests {
     static let engine = try! SNMPEngine(concurrency: 64)
 
-    func settings(_ community: String, version: SNMPSettings.Version = .v2c) async throws -> (String, SNMPSettings) {
+    func settings(_ community: String, version: SNMPVersion = .v2c) async throws -> (String, SNMPSettings) {
         let endpoint = try await SNMPSimulator.shared.endpoint()
         return (endpoint.address, SNMPSettings(version: version, community: community, port: endpoint.port, timeout: 2, retries: 1))
     }

@@ -2,6 +2,7 @@ import Foundation
 import Probes
 import Testing
 import TestSupport
+import KiemkeCore
 
 /// SNMPv3 (USM) against net-snmp's own snmpd, started by the tests on a loopback port.
 @Suite(.enabled(if: SNMPDaemon.unavailableReason == nil, "snmpd unavailable"))

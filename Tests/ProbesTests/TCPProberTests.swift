@@ -1,5 +1,6 @@
 import Probes
 import Testing
+import KiemkeCore
 
 @Suite("TCP connect probes tell open, closed and silent ports apart")
 struct TCPProberTests {

@@ -1,6 +1,7 @@
 import Glibc
 // @testable for IPAddress.withSockaddr: the tests' sockets use the product's own conversion.
 @testable import Probes
+import KiemkeCore
 
 /// Real sockets on loopback for the TCP tests: a listener, a closed port, a port whose backlog is full.
 final class TCPTestSockets {

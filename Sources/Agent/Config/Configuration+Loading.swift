@@ -1,6 +1,7 @@
 import Foundation
 import Inventory
 import Probes
+import KiemkeCore
 
 extension Configuration {
     /// The keys each table accepts, for checking and for "known keys here" hints.

@@ -1,6 +1,7 @@
 import Foundation
 import Inventory
 import Probes
+import KiemkeCore
 
 /// Everything `config/kiemke.toml` can set, with the defaults an office gets without a file.
 public struct Configuration: Sendable, Equatable {

@@ -2,6 +2,7 @@ import Foundation
 import Inventory
 import Logging
 import Probes
+import KiemkeCore
 
 /// Which devices to probe and how, from the store's devices and the config.
 public struct PollPlan: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Inventory
 import Probes
+import KiemkeCore
 
 /// Writes a long past into the availability rollups the way the daemon would have left it.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Probes
+import KiemkeCore
 
 /// `kiemke-bench snmp`: one SNMP poll cycle through the Probes engine (`SNMPEngine` and
 /// `DeviceReader`: system group, vendor scalars, HOST-RESOURCES, Printer-MIB and IF-MIB walks)

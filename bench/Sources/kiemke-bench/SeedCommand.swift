@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Inventory
 import Probes
+import KiemkeCore
 
 /// `kiemke-bench seed`: a benchmark database — devices, a long rollup history, then the last
 /// hours of raw cycles written through `InventoryStore.record(_:policy:)`, each write timed.

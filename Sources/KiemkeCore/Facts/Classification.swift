@@ -15,4 +15,8 @@ public struct Classification: Sendable, Codable, Equatable {
         self.confidence = confidence
         self.reason = reason
     }
+
+    /// The classification when nothing the device answered matches a known kind.
+    public static let unclassified = Classification(kind: .other, vendor: nil, model: nil, confidence: 0.1,
+                                                    reason: "Nothing the device answered matches a known kind.")
 }

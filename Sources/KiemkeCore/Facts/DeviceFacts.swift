@@ -30,7 +30,7 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
     public var vendor: String? { classification.vendor }
     public var model: String? { classification.model }
 
-    public init(address: String, classification: Classification = ClassificationRules.fallback,
+    public init(address: String, classification: Classification = .unclassified,
                 system: SystemGroup = SystemGroup(), serial: String? = nil, serialSource: String? = nil,
                 firmware: String? = nil, deviceStatus: String? = nil, printerStatus: String? = nil,
                 conditions: [String] = [], supplies: [PrinterSupply] = [], pageCount: Int64? = nil,

@@ -1,4 +1,3 @@
-import Probes
 
 extension DeviceKind {
     /// Parses an English kind name or the Vietnamese word staff use ("máy tính", "máy photo"...).

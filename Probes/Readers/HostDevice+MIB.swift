@@ -1,19 +1,8 @@
-/// One row of HOST-RESOURCES hrDeviceTable: a printer, processor, network card, disk... of the host.
-public struct HostDevice: Sendable, Codable, Equatable {
-    public var index: UInt
-    /// "printer", "processor", "network", "disk_storage", "other", ... from hrDeviceType.
-    public var type: String
-    public var description: String?
-    /// hrDeviceStatus: "unknown", "running", "warning", "testing", "down".
-    public var status: String?
+import Foundation
+import KiemkeCore
 
-    public init(index: UInt, type: String, description: String?, status: String?) {
-        self.index = index
-        self.type = type
-        self.description = description
-        self.status = status
-    }
-
+/// How the readers build a `HostDevice` from what the MIB columns hold.
+extension HostDevice {
     /// hrDeviceTypes (HOST-RESOURCES-TYPES 1.3.6.1.2.1.25.3.1.N) by N.
     static let typeNames: [UInt: String] = [
         1: "other", 2: "unknown", 3: "processor", 4: "network", 5: "printer", 6: "disk_storage", 10: "video",

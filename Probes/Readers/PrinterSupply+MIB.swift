@@ -1,38 +1,13 @@
-/// One marker supply from Printer-MIB's prtMarkerSuppliesTable (RFC 3805): toner, ink, drum, waste box...
-public struct PrinterSupply: Sendable, Codable, Equatable {
-    /// prtMarkerSuppliesDescription as the device names it, e.g. "Toner (Cyan)".
-    public var name: String
-    /// A stable word for prtMarkerSuppliesType ("toner", "waste_toner", "ink", "drum"...), inferred from
-    /// the name when the device says other/unknown.
-    public var type: String
-    /// Lower-case colour from prtMarkerColorantValue or the name; nil when neither says.
-    public var color: String?
-    /// Percent remaining, only when both level and maximum are real numbers; never guessed.
-    public var levelPct: Int?
-    /// Why `levelPct` is nil when the device said something: "some remaining" (-3) or "unknown" (-2).
-    public var levelState: String?
-    /// prtMarkerSuppliesLevel and prtMarkerSuppliesMaxCapacity as read.
-    public var level: Int?
-    public var maxCapacity: Int?
+import Foundation
+import KiemkeCore
 
-    public init(name: String, type: String, color: String?, levelPct: Int?, levelState: String?, level: Int?, maxCapacity: Int?) {
-        self.name = name
-        self.type = type
-        self.color = color
-        self.levelPct = levelPct
-        self.levelState = levelState
-        self.level = level
-        self.maxCapacity = maxCapacity
-    }
-
+/// How the readers build a `PrinterSupply` from what the MIB columns hold.
+extension PrinterSupply {
     /// Builds a supply from its raw column values, applying RFC 3805's special values.
     public init(description: String?, typeCode: Int?, colorant: String?, level: Int?, maxCapacity: Int?) {
         let name = description ?? "supply"
-        self.name = name
-        self.type = Self.typeName(code: typeCode, description: name)
-        self.color = Self.color(colorant: colorant, description: name)
-        self.level = level
-        self.maxCapacity = maxCapacity
+        let levelPct: Int?
+        let levelState: String?
         if let level, let maxCapacity, level >= 0, maxCapacity > 0 {
             levelPct = Int((Double(min(level, maxCapacity)) * 100 / Double(maxCapacity)).rounded())
             levelState = nil
@@ -45,6 +20,9 @@ public struct PrinterSupply: Sendable, Codable, Equatable {
             default: levelState = "unknown"   // level known but capacity unknown: no percentage
             }
         }
+        self.init(name: name, type: Self.typeName(code: typeCode, description: name),
+                  color: Self.color(colorant: colorant, description: name), levelPct: levelPct,
+                  levelState: levelState, level: level, maxCapacity: maxCapacity)
     }
 
     /// PrtMarkerSuppliesTypeTC names, index = code.
@@ -78,21 +56,5 @@ public struct PrinterSupply: Sendable, Codable, Equatable {
         if let colorant, !colorant.isEmpty, colorant.lowercased() != "unknown" { return colorant.lowercased() }
         let words = description.lowercased().split { !$0.isLetter }.map(String.init)
         return colors.first { words.contains($0) }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name, type, color, levelPct = "level_pct", levelState = "level_state", level, maxCapacity = "max_capacity"
-    }
-
-    // Explicit nulls: a report reader should see "level_pct": null (unknown), not a missing key.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(type, forKey: .type)
-        try c.encode(color, forKey: .color)
-        try c.encode(levelPct, forKey: .levelPct)
-        try c.encode(levelState, forKey: .levelState)
-        try c.encode(level, forKey: .level)
-        try c.encode(maxCapacity, forKey: .maxCapacity)
     }
 }
