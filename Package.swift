@@ -17,12 +17,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
-        // net-snmp's C library (Debian: libsnmp-dev), reached through a small shim header.
-        .systemLibrary(
+        // net-snmp's C library (Debian: libsnmp-dev; headers in /usr/include/net-snmp, found on the default
+        // include path as `pkg-config --cflags netsnmp` says), with a small C shim: include/CNetSNMP.h, shim.c.
+        .target(
             name: "CNetSNMP",
             path: "Sources/CNetSNMP",
-            pkgConfig: "netsnmp",
-            providers: [.apt(["libsnmp-dev"])]
+            linkerSettings: [.linkedLibrary("netsnmp")]
         ),
         // Ping, TCP and SNMP probes, device readers and classification. Knows nothing of SQLite.
         .target(

@@ -150,7 +150,7 @@ final class SNMPEventLoop: @unchecked Sendable {
         case .success(let id): probeID = id
         case .failure(let error): completion(.failure(error)); return
         }
-        guard let probe = kiemke_engine_probe_pdu(), let probeSession = sessions[probeID] else {
+        guard let probe = CNetSNMP_engine_probe_pdu(), let probeSession = sessions[probeID] else {
             closeSession(probeID)
             completion(.failure(.library(address: address, code: 0, message: "cannot allocate a PDU")))
             return
@@ -161,7 +161,7 @@ final class SNMPEventLoop: @unchecked Sendable {
             case .success(let response) where !response.engineID.isEmpty:
                 completion(register(address: address, settings: settings, engineID: response.engineID))
             case .success:
-                completion(.failure(.library(address: address, code: Int(kiemke_SNMPERR_UNKNOWN_ENG_ID),
+                completion(.failure(.library(address: address, code: Int(CNetSNMP_SNMPERR_UNKNOWN_ENG_ID),
                                              message: "the agent did not reveal its SNMPv3 engine ID")))
             case .failure(let error):
                 completion(.failure(error))
