@@ -80,6 +80,12 @@ let package = Package(
             ],
             path: "bench/Sources/kiemke-bench"
         ),
+        // Leak-check driver (scripts/leakcheck-snmp builds it with --sanitize=address): SNMP polls, then shutdown.
+        .executableTarget(
+            name: "kiemke-leakcheck",
+            dependencies: ["Probes"],
+            path: "Tests/LeakCheck"
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["Probes", "Inventory"],
