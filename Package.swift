@@ -25,12 +25,12 @@ let package = Package(
             name: "KiemkeCore",
             path: "Sources/KiemkeCore"
         ),
-        // net-snmp's C library (Debian: libsnmp-dev), reached through a small shim header.
-        .systemLibrary(
+        // net-snmp's C library (Debian: libsnmp-dev; headers in /usr/include/net-snmp, found on the default
+        // include path as `pkg-config --cflags netsnmp` says), with a small C shim: include/CNetSNMP.h, shim.c.
+        .target(
             name: "CNetSNMP",
             path: "Sources/CNetSNMP",
-            pkgConfig: "netsnmp",
-            providers: [.apt(["libsnmp-dev"])]
+            linkerSettings: [.linkedLibrary("netsnmp")]
         ),
         // Ping, TCP and SNMP probes, device readers and classification. Knows nothing of SQLite.
         .target(
@@ -91,6 +91,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "bench/Sources/kiemke-bench"
+        ),
+        // Leak-check driver (scripts/leakcheck-snmp builds it with --sanitize=address): SNMP polls, then shutdown.
+        .executableTarget(
+            name: "kiemke-leakcheck",
+            dependencies: ["Probes"],
+            path: "Tests/LeakCheck"
         ),
         .target(
             name: "TestSupport",

@@ -19,13 +19,17 @@ struct ICMPSocket: Sendable {
     /// Our echo identifier on raw sockets; datagram sockets get theirs from the kernel.
     let identifier: UInt16
 
-    /// Opens a socket of `kind`, or returns the errno that refused it.
-    static func open(ipv4: Bool, kind: PingSocketKind, receiveBuffer: Int) -> Result<ICMPSocket, SocketOpenFailure> {
+    /// Opens a socket of `kind`, or returns the failed call and the errno that refused it.
+    static func open(ipv4: Bool, kind: PingSocketKind, receiveBuffer: Int) -> Result<ICMPSocket, SystemCallError> {
         let family = ipv4 ? AF_INET : AF_INET6
         let type = Int32(kind == .raw ? SOCK_RAW.rawValue : SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         let proto = Int32(ipv4 ? IPPROTO_ICMP : IPPROTO_ICMPV6)
-        let descriptor = socket(family, type, proto)
-        guard descriptor >= 0 else { return .failure(SocketOpenFailure(code: errno)) }
+        let descriptor: Int32
+        do throws(SystemCallError) {
+            descriptor = try SystemCall.run("socket") { Glibc.socket(family, type, proto) }
+        } catch {
+            return .failure(error)
+        }
         let socket = ICMPSocket(descriptor: descriptor, isIPv4: ipv4, kind: kind,
                                 identifier: UInt16.random(in: 1...UInt16.max))
         socket.setReceiveBuffer(receiveBuffer)
@@ -39,8 +43,10 @@ struct ICMPSocket: Sendable {
         var value = Int32(clamping: bytes)
         let size = socklen_t(MemoryLayout<Int32>.size)
         // SO_RCVBUFFORCE passes rmem_max but needs CAP_NET_ADMIN; otherwise take what rmem_max allows.
-        if setsockopt(descriptor, SOL_SOCKET, SO_RCVBUFFORCE, &value, size) != 0 {
-            _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &value, size)
+        do throws(SystemCallError) {
+            try SystemCall.run("setsockopt") { setsockopt(descriptor, SOL_SOCKET, SO_RCVBUFFORCE, &value, size) }
+        } catch {
+            _ = try? SystemCall.run("setsockopt") { setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &value, size) }
         }
     }
 
@@ -63,25 +69,30 @@ struct ICMPSocket: Sendable {
         }
     }
 
-    /// Sends one echo request; returns 0 or the errno of the failed send.
-    func sendEcho(to target: IPAddress, sequence: UInt16) -> Int32 {
+    /// Sends one echo request; throws the failed `sendto` and its errno.
+    func sendEcho(to target: IPAddress, sequence: UInt16) throws(SystemCallError) {
         let packet = ICMPPacket.echoRequest(ipv4: isIPv4, identifier: identifier, sequence: sequence)
-        var result = send(packet, to: target)
-        if result != 0, kind == .datagram, result != EAGAIN, result != ENOBUFS {
+        do throws(SystemCallError) {
+            try send(packet, to: target)
+        } catch where kind == .datagram && error.code != EAGAIN && error.code != ENOBUFS {
             // An ICMP error queued for an earlier target fails the next send with its errno
             // (sock_error); that call cleared it, so a second send tells the real outcome.
-            result = send(packet, to: target)
+            try send(packet, to: target)
         }
-        return result
     }
 
-    private func send(_ packet: [UInt8], to target: IPAddress) -> Int32 {
-        let sent = packet.withUnsafeBytes { bytes in
+    private func send(_ packet: [UInt8], to target: IPAddress) throws(SystemCallError) {
+        // errno is read inside the closures, right after sendto; the outcome leaves them as a value.
+        let sent: Result<Int, SystemCallError> = packet.withUnsafeBytes { bytes in
             target.withSockaddr { address, length in
-                sendto(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_DONTWAIT), address, length)
+                Result { () throws(SystemCallError) in
+                    try SystemCall.run("sendto") {
+                        sendto(descriptor, bytes.baseAddress, bytes.count, Int32(MSG_DONTWAIT), address, length)
+                    }
+                }
             }
         }
-        return sent < 0 ? errno : 0
+        _ = try sent.get()
     }
 
     /// Reads everything waiting on the socket (and its error queue) and reports our packets.

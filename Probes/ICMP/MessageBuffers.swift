@@ -18,7 +18,7 @@ struct MessageBuffers {
     mutating func receive(_ descriptor: Int32, flags: Int32) -> (Int, IPAddress?)? {
         var name = sockaddr_storage()
         var vector = iovec(iov_base: data.baseAddress, iov_len: data.count)
-        let received: Int = withUnsafeMutablePointer(to: &name) { namePointer in
+        let received: Int? = withUnsafeMutablePointer(to: &name) { namePointer in
             withUnsafeMutablePointer(to: &vector) { vectorPointer in
                 var header = msghdr()
                 header.msg_name = UnsafeMutableRawPointer(namePointer)
@@ -27,12 +27,13 @@ struct MessageBuffers {
                 header.msg_iovlen = 1
                 header.msg_control = control.baseAddress
                 header.msg_controllen = control.count
-                let count = recvmsg(descriptor, &header, flags | Int32(MSG_DONTWAIT))
-                controlLength = count >= 0 ? Int(header.msg_controllen) : 0
+                // Nothing waiting (EAGAIN) and any other failure alike end the drain.
+                let count = try? SystemCall.run("recvmsg") { recvmsg(descriptor, &header, flags | Int32(MSG_DONTWAIT)) }
+                controlLength = count == nil ? 0 : Int(header.msg_controllen)
                 return count
             }
         }
-        guard received >= 0 else { return nil }
+        guard let received else { return nil }
         return (min(received, data.count), IPAddress(storage: name))
     }
 

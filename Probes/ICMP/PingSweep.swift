@@ -96,13 +96,19 @@ struct PingSweep {
     private mutating func send(_ index: Int, now: UInt64) -> Bool {
         guard let socket = socket(for: targets[index].address) else { return true }
         let sequence = nextSequence
-        let error = socket.sendEcho(to: targets[index].address, sequence: sequence)
-        if error == EAGAIN || error == ENOBUFS { return false }
+        let failure: SystemCallError?
+        do throws(SystemCallError) {
+            try socket.sendEcho(to: targets[index].address, sequence: sequence)
+            failure = nil
+        } catch {
+            failure = error
+        }
+        if let failure, failure.code == EAGAIN || failure.code == ENOBUFS { return false }
         nextSequence &+= 1
         targets[index].sent += 1
-        if error != 0 {
+        if let failure {
             // A local routing verdict (unreachable, prohibit, blackhole) will not change on a retry.
-            finish(index, reason: SocketErrno.reason(error))
+            finish(index, reason: SocketErrno.reason(failure.code))
             return true
         }
         pendingTarget[Int(sequence)] = Int32(index)

@@ -26,13 +26,13 @@ final class LoopSession {
     /// Reacts to one net-snmp callback operation.
     func handle(operation: Int32, pdu: UnsafeMutablePointer<netsnmp_pdu>?) {
         // A retransmission is net-snmp retrying on its own: the request is still alive.
-        if operation == Int32(kiemke_OP_RESEND) { sentAt = .now; return }
-        if operation == Int32(kiemke_OP_CONNECT) { return }
+        if operation == Int32(CNetSNMP_OP_RESEND) { sentAt = .now; return }
+        if operation == Int32(CNetSNMP_OP_CONNECT) { return }
         guard let waiting else { return }
         let result: Result<SNMPResponse, SNMPError>
         switch operation {
-        case Int32(kiemke_OP_RECEIVED_MESSAGE),
-             Int32(kiemke_OP_SEC_ERROR) where pdu != nil:
+        case Int32(CNetSNMP_OP_RECEIVED_MESSAGE),
+             Int32(CNetSNMP_OP_SEC_ERROR) where pdu != nil:
             // SEC_ERROR comes first with the agent's Report (unknown engine ID, wrong digest, unknown user);
             // the Report says which, so it is passed on like a response and judged by the caller.
             if let pdu {
@@ -41,7 +41,7 @@ final class LoopSession {
             } else {
                 result = .failure(lastError())
             }
-        case Int32(kiemke_OP_TIMED_OUT):
+        case Int32(CNetSNMP_OP_TIMED_OUT):
             result = .failure(.timeout(address: address, seconds: worstCaseSeconds))
         default:
             // SEND_FAILED, DISCONNECT, SEC_ERROR: the session's own error says why.

@@ -4,7 +4,7 @@ import CNetSNMP
 enum NetSNMPLibrary {
     /// Evaluated once (Swift guarantees thread-safe lazy initialisation of globals and statics).
     private static let started: Void = {
-        kiemke_init_library("kiemke")
+        CNetSNMP_init_library("kiemke")
     }()
 
     /// Makes sure `init_snmp` ran, with MIB loading, config files and persistent state turned off.

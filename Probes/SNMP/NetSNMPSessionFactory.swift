@@ -25,7 +25,7 @@ enum NetSNMPSessionFactory {
             template.peername = UnsafeMutablePointer(mutating: peerPtr)
             switch settings.version {
             case .v1, .v2c:
-                template.version = settings.version == .v1 ? Int(kiemke_SNMP_VERSION_1) : Int(kiemke_SNMP_VERSION_2c)
+                template.version = settings.version == .v1 ? Int(CNetSNMP_SNMP_VERSION_1) : Int(CNetSNMP_SNMP_VERSION_2c)
                 var community = Array(settings.community.utf8)
                 return community.withUnsafeMutableBufferPointer { buffer in
                     template.community = buffer.baseAddress
@@ -34,25 +34,25 @@ enum NetSNMPSessionFactory {
                 }
             case .v3:
                 let v3 = settings.v3!
-                template.version = Int(kiemke_SNMP_VERSION_3)
+                template.version = Int(CNetSNMP_SNMP_VERSION_3)
                 // We discover the engine ID asynchronously ourselves: the library's probe would block.
-                template.flags |= UInt(kiemke_SNMP_FLAGS_DONT_PROBE)
+                template.flags |= UInt(CNetSNMP_SNMP_FLAGS_DONT_PROBE)
                 var engine = engineID
-                let level: Int32 = switch v3.level {
-                case .noAuthNoPriv: Int32(kiemke_SNMP_SEC_LEVEL_NOAUTH)
-                case .authNoPriv: Int32(kiemke_SNMP_SEC_LEVEL_AUTHNOPRIV)
-                case .authPriv: Int32(kiemke_SNMP_SEC_LEVEL_AUTHPRIV)
+                let level: CNetSNMP_SecurityLevel = switch v3.level {
+                case .noAuthNoPriv: .noAuthNoPriv
+                case .authNoPriv: .authNoPriv
+                case .authPriv: .authPriv
                 }
-                let auth: Int32 = switch v3.authProtocol {
-                case .md5: Int32(KIEMKE_AUTH_MD5)
-                case .sha: Int32(KIEMKE_AUTH_SHA1)
-                case .sha256: Int32(KIEMKE_AUTH_SHA256)
-                case .sha512: Int32(KIEMKE_AUTH_SHA512)
+                let auth: CNetSNMP_AuthProtocol = switch v3.authProtocol {
+                case .md5: .md5
+                case .sha: .sha1
+                case .sha256: .sha256
+                case .sha512: .sha512
                 }
-                let priv: Int32 = switch v3.privProtocol {
-                case .des: Int32(KIEMKE_PRIV_DES)
-                case .aes: Int32(KIEMKE_PRIV_AES128)
-                case .aes256: Int32(KIEMKE_PRIV_AES256)
+                let priv: CNetSNMP_PrivProtocol = switch v3.privProtocol {
+                case .des: .des
+                case .aes: .aes128
+                case .aes256: .aes256
                 }
                 return v3.user.withCString { user in
                     v3.context.withCString { context in
@@ -60,12 +60,12 @@ enum NetSNMPSessionFactory {
                         template.securityNameLen = strlen(user)
                         template.contextName = UnsafeMutablePointer(mutating: context)
                         template.contextNameLen = strlen(context)
-                        let status = kiemke_session_set_usm(&template, level, auth, v3.authPassphrase,
+                        let status = CNetSNMP_session_set_usm(&template, level, auth, v3.authPassphrase,
                                                             priv, v3.privPassphrase)
                         switch status {
-                        case 0:
+                        case .ok:
                             guard !engine.isEmpty else { return finishOpen(&template, address: address, settings: settings) }
-                            kiemke_forget_usm_user(engine, engine.count, user)
+                            CNetSNMP_forget_usm_user(engine, engine.count, user)
                             return engine.withUnsafeMutableBufferPointer { buffer in
                                 template.securityEngineID = buffer.baseAddress
                                 template.securityEngineIDLen = buffer.count
@@ -74,9 +74,12 @@ enum NetSNMPSessionFactory {
                                 // With the engine ID known, opening creates the USM user with localized keys.
                                 return finishOpen(&template, address: address, settings: settings)
                             }
-                        case 1: return .failure(.invalidSettings("authentication protocol \(v3.authProtocol.rawValue) is not supported by this net-snmp"))
-                        case 2: return .failure(.invalidSettings("privacy protocol \(v3.privProtocol.rawValue) is not supported by this net-snmp"))
-                        default: return .failure(.invalidSettings("cannot derive SNMPv3 keys: passphrases must have at least 8 characters"))
+                        case .unsupportedAuthProtocol:
+                            return .failure(.invalidSettings("authentication protocol \(v3.authProtocol.rawValue) is not supported by this net-snmp"))
+                        case .unsupportedPrivProtocol:
+                            return .failure(.invalidSettings("privacy protocol \(v3.privProtocol.rawValue) is not supported by this net-snmp"))
+                        case .keyDerivationFailed:
+                            return .failure(.invalidSettings("cannot derive SNMPv3 keys: passphrases must have at least 8 characters"))
                         }
                     }
                 }

@@ -59,13 +59,4 @@ public enum SNMPError: Error, Sendable, Equatable, Hashable, Codable, CustomStri
     private static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
-
-    /// RFC 3416 error-status names.
-    static func statusName(_ status: Int) -> String {
-        let names = ["noError", "tooBig", "noSuchName", "badValue", "readOnly", "genErr", "noAccess", "wrongType",
-                     "wrongLength", "wrongEncoding", "wrongValue", "noCreation", "inconsistentValue",
-                     "resourceUnavailable", "commitFailed", "undoFailed", "authorizationError", "notWritable",
-                     "inconsistentName"]
-        return names.indices.contains(status) ? names[status] : "error"
-    }
 }

@@ -26,8 +26,10 @@ final class SNMPEventLoop: @unchecked Sendable {
     init() throws(SNMPError) {
         NetSNMPLibrary.start()
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else {
-            throw .library(address: "-", code: Int(errno), message: "cannot create the engine's wake-up pipe")
+        do throws(SystemCallError) {
+            try SystemCall.run("pipe") { pipe(&fds) }
+        } catch {
+            throw .library(address: "-", code: Int(error.code), message: "cannot create the engine's wake-up pipe")
         }
         wakeRead = fds[0]
         wakeWrite = fds[1]
@@ -66,7 +68,8 @@ final class SNMPEventLoop: @unchecked Sendable {
 
     private func wake() {
         var byte: UInt8 = 1
-        _ = write(wakeWrite, &byte, 1)
+        // A full pipe (EAGAIN) already holds a wake-up; only an interrupted write is tried again.
+        _ = try? SystemCall.run("write") { write(wakeWrite, &byte, 1) }
     }
 
     // MARK: Loop thread
@@ -121,7 +124,7 @@ final class SNMPEventLoop: @unchecked Sendable {
 
     private func drainWakePipe() {
         var buffer = [UInt8](repeating: 0, count: 256)
-        while read(wakeRead, &buffer, buffer.count) > 0 {}
+        while let count = try? SystemCall.run("read", { read(wakeRead, &buffer, buffer.count) }), count > 0 {}
     }
 
     private func runDeferred() {
@@ -150,7 +153,7 @@ final class SNMPEventLoop: @unchecked Sendable {
         case .success(let id): probeID = id
         case .failure(let error): completion(.failure(error)); return
         }
-        guard let probe = kiemke_engine_probe_pdu(), let probeSession = sessions[probeID] else {
+        guard let probe = CNetSNMP_engine_probe_pdu(), let probeSession = sessions[probeID] else {
             closeSession(probeID)
             completion(.failure(.library(address: address, code: 0, message: "cannot allocate a PDU")))
             return
@@ -161,7 +164,7 @@ final class SNMPEventLoop: @unchecked Sendable {
             case .success(let response) where !response.engineID.isEmpty:
                 completion(register(address: address, settings: settings, engineID: response.engineID))
             case .success:
-                completion(.failure(.library(address: address, code: Int(kiemke_SNMPERR_UNKNOWN_ENG_ID),
+                completion(.failure(.library(address: address, code: Int(CNetSNMP_SNMPERR_UNKNOWN_ENG_ID),
                                              message: "the agent did not reveal its SNMPv3 engine ID")))
             case .failure(let error):
                 completion(.failure(error))

@@ -24,9 +24,9 @@ struct SNMPRequest: Sendable {
     func makePDU() -> UnsafeMutablePointer<netsnmp_pdu>? {
         let command: Int32
         switch operation {
-        case .get: command = Int32(kiemke_SNMP_MSG_GET)
-        case .getNext: command = Int32(kiemke_SNMP_MSG_GETNEXT)
-        case .getBulk: command = Int32(kiemke_SNMP_MSG_GETBULK)
+        case .get: command = Int32(CNetSNMP_SNMP_MSG_GET)
+        case .getNext: command = Int32(CNetSNMP_SNMP_MSG_GETNEXT)
+        case .getBulk: command = Int32(CNetSNMP_SNMP_MSG_GETBULK)
         }
         guard let pdu = snmp_pdu_create(command) else { return nil }
         if case .getBulk(let nonRepeaters, let maxRepetitions) = operation {

@@ -3,7 +3,7 @@ import KiemkeCore
 
 /// What one PDU exchange returned: the response's error fields and variables.
 struct SNMPResponse: Sendable {
-    var errorStatus: Int
+    var errorStatus: SNMPErrorStatus
     var errorIndex: Int
     var varBinds: [VarBind]
     /// The authoritative engine ID the message carried (SNMPv3 discovery reads it from a Report).
@@ -15,9 +15,9 @@ struct SNMPResponse: Sendable {
     /// Copies a response PDU into Swift values; the PDU stays owned by net-snmp.
     init(pdu: UnsafeMutablePointer<netsnmp_pdu>) {
         let p = pdu.pointee
-        errorStatus = Int(p.errstat)
+        errorStatus = SNMPErrorStatus(code: Int(p.errstat))
         errorIndex = Int(p.errindex)
-        isReport = Int32(p.command) == Int32(kiemke_SNMP_MSG_REPORT)
+        isReport = Int32(p.command) == Int32(CNetSNMP_SNMP_MSG_REPORT)
         reportCode = isReport ? snmpv3_get_report_type(pdu) : 0
         if let id = p.securityEngineID, p.securityEngineIDLen > 0 {
             engineID = Array(UnsafeBufferPointer(start: id, count: p.securityEngineIDLen))
@@ -42,38 +42,38 @@ struct SNMPResponse: Sendable {
         }
         let value: SNMPValue
         switch type {
-        case Int32(kiemke_ASN_INTEGER):
+        case Int32(CNetSNMP_ASN_INTEGER):
             value = .integer(Int64(v.val.integer?.pointee ?? 0))
-        case Int32(kiemke_ASN_OCTET_STR):
+        case Int32(CNetSNMP_ASN_OCTET_STR):
             value = .octets(bytes())
-        case Int32(kiemke_ASN_OBJECT_ID):
+        case Int32(CNetSNMP_ASN_OBJECT_ID):
             let count = v.val_len / MemoryLayout<oid>.size
             if let o = v.val.objid, count > 0 {
                 value = .oid(OID(Array(UnsafeBufferPointer(start: o, count: count)).map { UInt($0) }))
             } else {
                 value = .oid(OID([0, 0]))
             }
-        case Int32(kiemke_ASN_IPADDRESS):
+        case Int32(CNetSNMP_ASN_IPADDRESS):
             value = .ipAddress(bytes())
-        case Int32(kiemke_ASN_COUNTER):
+        case Int32(CNetSNMP_ASN_COUNTER):
             value = .counter32(UInt32(truncatingIfNeeded: v.val.integer?.pointee ?? 0))
-        case Int32(kiemke_ASN_GAUGE):
+        case Int32(CNetSNMP_ASN_GAUGE):
             value = .gauge32(UInt32(truncatingIfNeeded: v.val.integer?.pointee ?? 0))
-        case Int32(kiemke_ASN_TIMETICKS):
+        case Int32(CNetSNMP_ASN_TIMETICKS):
             value = .timeTicks(UInt32(truncatingIfNeeded: v.val.integer?.pointee ?? 0))
-        case Int32(kiemke_ASN_COUNTER64):
+        case Int32(CNetSNMP_ASN_COUNTER64):
             if let c = v.val.counter64?.pointee {
                 value = .counter64(UInt64(c.high) << 32 | UInt64(c.low & 0xFFFF_FFFF))
             } else {
                 value = .counter64(0)
             }
-        case Int32(kiemke_ASN_OPAQUE):
+        case Int32(CNetSNMP_ASN_OPAQUE):
             value = .opaque(bytes())
-        case Int32(kiemke_SNMP_NOSUCHOBJECT):
+        case Int32(CNetSNMP_SNMP_NOSUCHOBJECT):
             value = .noSuchObject
-        case Int32(kiemke_SNMP_NOSUCHINSTANCE):
+        case Int32(CNetSNMP_SNMP_NOSUCHINSTANCE):
             value = .noSuchInstance
-        case Int32(kiemke_SNMP_ENDOFMIBVIEW):
+        case Int32(CNetSNMP_SNMP_ENDOFMIBVIEW):
             value = .endOfMibView
         default:
             value = .null

@@ -34,24 +34,24 @@ extension SNMPSession {
             do throws(SNMPError) {
                 if settings.version == .v1 {
                     let response = try await send(SNMPRequest(operation: .getNext, oids: asked))
-                    if response.errorStatus == 2, (1...asked.count).contains(response.errorIndex) {
+                    if response.errorStatus == .noSuchName, (1...asked.count).contains(response.errorIndex) {
                         // v1 says noSuchName for the column that ran off the end of the MIB.
                         active.remove(at: response.errorIndex - 1)
                         continue
                     }
-                    guard response.errorStatus == 0 else { throw agentError(response) }
+                    guard response.errorStatus == .noError else { throw agentError(response) }
                     binds = response.varBinds
                 } else {
                     let repetitions = max(1, min(settings.maxRepetitions, repetitionBudget / active.count))
                     let request = SNMPRequest(operation: .getBulk(nonRepeaters: 0, maxRepetitions: repetitions), oids: asked)
                     let response = try await send(request)
-                    if response.errorStatus == 1 {
+                    if response.errorStatus == .tooBig {
                         // tooBig: ask for fewer rows per round trip.
                         guard repetitions > 1 else { throw SNMPError.tooBig(address: address) }
                         repetitionBudget = max(1, repetitionBudget / 2)
                         continue
                     }
-                    guard response.errorStatus == 0 else { throw agentError(response) }
+                    guard response.errorStatus == .noError else { throw agentError(response) }
                     binds = response.varBinds
                 }
             } catch {

@@ -60,15 +60,15 @@ public struct SNMPSession: Sendable {
         guard !oids.isEmpty else { return [] }
         let response = try await send(SNMPRequest(operation: .get, oids: oids))
         switch response.errorStatus {
-        case 0:
+        case .noError:
             return response.varBinds
-        case 1 where oids.count > 1:
+        case .tooBig where oids.count > 1:
             let half = oids.count / 2
             let first = try await get(Array(oids[..<half]))
             return first + (try await get(Array(oids[half...])))
-        case 1:
+        case .tooBig:
             throw .tooBig(address: address)
-        case 2 where (1...oids.count).contains(response.errorIndex):
+        case .noSuchName where (1...oids.count).contains(response.errorIndex):
             // SNMPv1 fails the whole PDU for one unknown name.
             var rest = oids
             let missing = rest.remove(at: response.errorIndex - 1)
@@ -83,11 +83,11 @@ public struct SNMPSession: Sendable {
     /// GETNEXTs `oids` in one request.
     public func getNext(_ oids: [OID]) async throws(SNMPError) -> [VarBind] {
         let response = try await send(SNMPRequest(operation: .getNext, oids: oids))
-        if response.errorStatus == 2, settings.version == .v1 {
+        if response.errorStatus == .noSuchName, settings.version == .v1 {
             // SNMPv1's end of the MIB.
             return oids.map { VarBind(oid: $0, value: .endOfMibView) }
         }
-        guard response.errorStatus == 0 else { throw agentError(response) }
+        guard response.errorStatus == .noError else { throw agentError(response) }
         return response.varBinds
     }
 
@@ -98,7 +98,7 @@ public struct SNMPSession: Sendable {
         }
         let request = SNMPRequest(operation: .getBulk(nonRepeaters: nonRepeaters, maxRepetitions: maxRepetitions), oids: oids)
         let response = try await send(request)
-        guard response.errorStatus == 0 else { throw agentError(response) }
+        guard response.errorStatus == .noError else { throw agentError(response) }
         return response.varBinds
     }
 
@@ -139,7 +139,7 @@ public struct SNMPSession: Sendable {
     }
 
     func agentError(_ response: SNMPResponse) -> SNMPError {
-        .agentError(address: address, status: response.errorStatus, index: response.errorIndex,
-                    name: SNMPError.statusName(response.errorStatus))
+        .agentError(address: address, status: response.errorStatus.code, index: response.errorIndex,
+                    name: response.errorStatus.name)
     }
 }

@@ -84,25 +84,34 @@ struct TCPSweep {
                 continue
             }
             let address = targets[target].address
-            let descriptor = socket(address.family, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
-            guard descriptor >= 0 else {
-                let error = errno
+            let descriptor: Int32
+            do throws(SystemCallError) {
+                descriptor = try SystemCall.run("socket") {
+                    socket(address.family, Int32(SOCK_STREAM.rawValue | SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue), 0)
+                }
+            } catch {
                 // Out of descriptors: retry this job once an attempt in flight finishes.
                 guard attempts.isEmpty else {
                     nextJob -= 1
                     return
                 }
-                resolve(target, port: port, startedAt: MonotonicClock.now(), error: error)
+                resolve(target, port: port, startedAt: MonotonicClock.now(), error: error.code)
                 continue
             }
             let startedAt = MonotonicClock.now()
-            let result = address.withSockaddr(port: port) { connect(descriptor, $0, $1) }
-            let error = result == 0 ? 0 : errno
-            if error == EINPROGRESS {
+            // errno is read inside the closure, right after connect; the outcome leaves it as a value.
+            let connected: Result<Int32, SystemCallError> = address.withSockaddr(port: port) { address, length in
+                Result { () throws(SystemCallError) in try SystemCall.run("connect") { connect(descriptor, address, length) } }
+            }
+            switch connected {
+            case .failure(let failure) where failure.code == EINPROGRESS:
                 attempts.append(Attempt(descriptor: descriptor, target: target, port: port, startedAt: startedAt))
-            } else {
+            case .failure(let failure):
                 Self.abort(descriptor)
-                resolve(target, port: port, startedAt: startedAt, error: error)
+                resolve(target, port: port, startedAt: startedAt, error: failure.code)
+            case .success:
+                Self.abort(descriptor)
+                resolve(target, port: port, startedAt: startedAt, error: 0)
             }
         }
     }
@@ -119,7 +128,12 @@ struct TCPSweep {
             if polled.revents != 0 {
                 var error: Int32 = 0
                 var length = socklen_t(MemoryLayout<Int32>.size)
-                _ = getsockopt(attempt.descriptor, SOL_SOCKET, SO_ERROR, &error, &length)
+                do throws(SystemCallError) {
+                    try SystemCall.run("getsockopt") { getsockopt(attempt.descriptor, SOL_SOCKET, SO_ERROR, &error, &length) }
+                } catch let failure {
+                    // Cannot happen on a socket we hold open; never take it for a connect that succeeded.
+                    error = failure.code
+                }
                 Self.abort(attempt.descriptor)
                 resolve(attempt.target, port: attempt.port, startedAt: attempt.startedAt, error: error, at: after)
             } else if after >= attempt.startedAt + timeout || outcomes[attempt.target].open != nil {

@@ -1,5 +1,5 @@
 import Glibc
-// @testable for IPAddress.withSockaddr: the tests' sockets use the product's own conversion.
+// @testable for IPAddress.withSockaddr and SystemCall: the tests' sockets use the product's own code.
 @testable import Probes
 import KiemkeCore
 
@@ -12,7 +12,11 @@ final class TCPTestSockets {
     /// A listening socket on `address`; returns its port.
     func listener(on address: IPAddress, backlog: Int32 = 16) -> UInt16 {
         let descriptor = bound(on: address)
-        precondition(listen(descriptor, backlog) == 0, "listen: \(errno)")
+        do throws(SystemCallError) {
+            try SystemCall.run("listen") { listen(descriptor, backlog) }
+        } catch {
+            preconditionFailure("\(error)")
+        }
         return port(of: descriptor)
     }
 
@@ -41,8 +45,10 @@ final class TCPTestSockets {
         let descriptor = socket(address.isIPv4 ? AF_INET : AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
         precondition(descriptor >= 0)
         descriptors.append(descriptor)
-        let result = address.withSockaddr(port: 0) { bind(descriptor, $0, $1) }
-        precondition(result == 0, "bind: \(errno)")
+        let result = address.withSockaddr(port: 0) { pointer, length in
+            Result { () throws(SystemCallError) in try SystemCall.run("bind") { bind(descriptor, pointer, length) } }
+        }
+        if case .failure(let failure) = result { preconditionFailure("\(failure)") }
         return descriptor
     }
 
