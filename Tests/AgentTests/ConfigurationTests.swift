@@ -17,7 +17,7 @@ struct ConfigurationTests {
         #expect(config.schedule.end == 17 * 60)
         #expect(config.schedule.days == [1, 2, 3, 4, 5])
         #expect(config.schedule.kinds == [.computer])
-        #expect(config.language == "vi")
+        #expect(config.language == .vi)
     }
 
     @Test("every key of a full config is read")
@@ -55,11 +55,11 @@ struct ConfigurationTests {
             """)
         let config = try Configuration.load(from: url)
         #expect(config.database == "/tmp/x.sqlite")
-        #expect(config.language == "en")
+        #expect(config.language == .en)
         #expect(config.probe.interval == .seconds(30))
         #expect(config.probe.timeout == .milliseconds(500))
         #expect(config.probe.retries == 3)
-        #expect(config.snmp.version == "3")
+        #expect(config.snmp.version == .v3)
         #expect(config.snmp.v3User == "kiemke")
         #expect(config.schedule.days == [1, 2, 3, 4, 5, 6])
         #expect(config.schedule.end == 11 * 60 + 30)
