@@ -136,7 +136,7 @@ public struct DeviceImporter: Sendable {
             let intervalText = value("interval")
             let interval = intervalText.isEmpty ? nil : DurationText.parse(intervalText)
             if !intervalText.isEmpty && interval == nil {
-                problems.append(ImportProblem(line: line, field: "interval", message: "\"\(intervalText)\" is not a duration; write it like 30s, 5m or 1h"))
+                problems.append(ImportProblem(line: line, field: "interval", message: DurationText.problem(intervalText)))
             }
             if let kind {
                 let device = Device(name: name, kind: kind, address: address, location: value("location"),

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Parses the durations and dates people write in configs and on the command line.
+/// The one parser of the durations people write: config keys, the CSV `interval` column and
+/// the command line's `--interval`/`--timeout` all read them here, so they accept the same forms.
 public enum DurationText {
     /// "500ms", "30s", "5m", "1h", "1d" (a bare number is seconds), or nil.
     public static func parse(_ text: String) -> Duration? {
@@ -12,6 +13,11 @@ public enum DurationText {
         }
         guard let n = Double(t), n > 0 else { return nil }
         return .milliseconds(Int64((n * 1000).rounded()))
+    }
+
+    /// Why `text` is refused, in the words every place that reads a duration uses.
+    public static func problem(_ text: String) -> String {
+        "\"\(text)\" is not a duration; write it like 500ms, 30s, 5m or 1h"
     }
 
     /// Writes seconds back the way `parse` reads them: "1h", "5m", "30s", "500ms".

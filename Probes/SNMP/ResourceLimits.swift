@@ -8,8 +8,9 @@ import Darwin
 ///
 /// Every SNMP session and every TCP connect in flight is one descriptor. Debian's default soft
 /// limit (1,024; systemd services too) is below what 1,024 sessions plus 1,024 connects need,
-/// while the hard limit is usually far higher (524,288 under systemd): the soft limit is raised
-/// towards the hard one once per process, before the first engine starts.
+/// while the hard limit is usually far higher (524,288 under systemd): the executable raises the
+/// soft limit towards the hard one once, at start (`raiseOpenFilesLimit`); a library changes no
+/// process-wide setting and only reads the limit in force.
 public enum ResourceLimits {
     /// The soft limit is never raised past this: enough for the largest `probe.concurrency`
     /// (10,000) on both probes, and small enough that `select` bitmaps stay cheap.
@@ -19,11 +20,19 @@ public enum ResourceLimits {
     /// the engine's wake-up pipe, log files, the runtime's own.
     public static let reservedDescriptors = 64
 
-    /// The soft `RLIMIT_NOFILE` in force after the one raise (`min(hard, openFilesCeiling)`, or the
-    /// soft limit unchanged when it was already higher or cannot be raised).
-    public static var openFiles: Int { raisedOnce }
+    /// The soft `RLIMIT_NOFILE` in force now.
+    public static var openFiles: Int {
+        var limit = rlimit()
+        guard getrlimit(resourceNoFile, &limit) == 0 else { return 1_024 }
+        return clamp(limit.rlim_cur)
+    }
 
-    private static let raisedOnce: Int = raiseOpenFiles(to: openFilesCeiling)
+    /// Raises the soft `RLIMIT_NOFILE` to `min(hard, openFilesCeiling)` (never lowers it); returns
+    /// the limit in force afterwards. For the executable to call once, before the first engine.
+    @discardableResult
+    public static func raiseOpenFilesLimit() -> Int {
+        raiseOpenFiles(to: openFilesCeiling)
+    }
 
     /// Raises the soft `RLIMIT_NOFILE` to `min(hard, wanted)` if it is below that; returns the soft
     /// limit in force afterwards. Never lowers it.

@@ -12,37 +12,36 @@ struct DaemonCommand: AsyncParsableCommand {
         abstract: "Poll every device on a schedule and record what it finds (SIGTERM stops, SIGHUP reloads).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How often each device is polled, e.g. 30s or 5m (default: the config's, else 5m).") var interval: String?
+    @Option(help: "How often each device is polled, e.g. 30s or 5m (default: the config's, else 5m).",
+            transform: DurationOption.parse) var interval: Duration?
     @Flag(help: "Poll every device once, record, and exit.") var once = false
-
-    func validate() throws {
-        if let interval, DurationText.parse(interval) == nil {
-            throw ValidationError("--interval \"\(interval)\" is not a duration; write it like 30s, 5m or 1h")
-        }
-    }
 
     func run() async throws {
         let workspace = try global.workspace()
         let logger = Logger(label: "kiemke.daemon")
-        let override = interval.flatMap(DurationText.parse)
+        let override = interval
         var configuration = workspace.configuration
         if let override { configuration.probe.interval = override }
         let store = try workspace.openStore(maximumReaders: 2)
-        logger.notice("using config \(workspace.configPath ?? "(none: built-in defaults)") and database \(store.path)")
-        let scheduler = PollScheduler(
-            store: store, configuration: configuration,
-            loadConfiguration: {
-                var reloaded = try Workspace(dbFlag: global.db, configFlag: global.config).configuration
-                if let override { reloaded.probe.interval = override }
-                return reloaded
-            },
-            logger: logger)
+        logger.notice("using config and database", metadata: [
+            "config": "\(workspace.configPath ?? "(none: built-in defaults)")", "db": "\(store.path)",
+        ])
+        let global = global
+        let source = ConfigurationSource(configuration) {
+            var reloaded = try Workspace(dbFlag: global.db, configFlag: global.config).configuration
+            if let override { reloaded.probe.interval = override }
+            return reloaded
+        }
+        let services = DaemonServices(store: store, source: source, events: { $0.log(to: logger) }, logger: logger,
+                                      afterBatch: { MemoryTuning.releaseFreedMemory() })
         if once {
-            print(try await scheduler.runOnce())
+            print(try await services.polling.runOnce())
             return
         }
+        // Before the probe threads start, so that they share two malloc arenas.
+        MemoryTuning.limitArenas()
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: scheduler)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: services.all.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

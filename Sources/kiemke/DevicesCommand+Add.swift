@@ -16,15 +16,12 @@ extension DevicesCommand {
         @Option(help: "A note.") var note: String = ""
         @Option(help: "Its condition now: good, fair, degraded or broken.") var condition: String = "good"
         @Option(help: "office (switched off outside office hours) or always; default: as its kind.") var schedule: DeviceSchedule?
-        @Option(help: "How often to poll it, e.g. 1m (default: as its kind).") var interval: String?
+        @Option(help: "How often to poll it, e.g. 1m (default: as its kind).", transform: DurationOption.parse) var interval: Duration?
         @Option(help: "Who is adding it (default: your login name).") var by: String?
 
         func validate() throws {
             guard DeviceKind(parsing: kind) != nil else {
                 throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if let interval, DurationText.parse(interval) == nil {
-                throw ValidationError("--interval \"\(interval)\" is not a duration; write it like 30s, 5m or 1h")
             }
             guard Condition(parsing: condition) != nil else {
                 throw ValidationError("--condition \"\(condition)\" is not a condition; use good, fair, degraded or broken")
@@ -35,11 +32,9 @@ extension DevicesCommand {
             let store = try global.workspace().openStore()
             let device = try store.add(
                 Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note,
-                       schedule: schedule, pollInterval: interval.flatMap(DurationText.parse)?.seconds),
+                       schedule: schedule, pollInterval: interval?.seconds),
                 condition: Condition(parsing: condition)!, by: CurrentUser.name(explicit: by))
             print("added \(device.name) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
         }
     }
 }
-
-extension DeviceSchedule: ExpressibleByArgument {}

@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
     var logLevel: Logger.Level = .notice
 
     /// Sets up logging and finds the config and the database.
+    ///
+    /// The libraries log at debug and trace; what an operator sees at the default level comes
+    /// from the executable (the daemon's events, this warning), so `--log-level` alone decides.
     func workspace() throws -> Workspace {
         let level = logLevel
         LoggingSystem.bootstrap { label in
@@ -22,7 +25,12 @@ struct GlobalOptions: ParsableArguments {
             handler.logLevel = level
             return handler
         }
-        return try Workspace(dbFlag: db, configFlag: config, logger: Logger(label: "kiemke"))
+        let workspace = try Workspace(dbFlag: db, configFlag: config)
+        let logger = Logger(label: "kiemke")
+        for file in workspace.configuration.exposedSecretFiles {
+            logger.warning("\(file) holds SNMP secrets and every user can read it; run: chmod o-r \(file)")
+        }
+        return workspace
     }
 }
 

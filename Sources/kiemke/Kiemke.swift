@@ -1,6 +1,7 @@
 import ArgumentParser
 import Agent
 import Foundation
+import Probes
 
 /// The root command: only parses arguments and hands the work to the libraries.
 struct Kiemke: AsyncParsableCommand {
@@ -23,6 +24,8 @@ struct Kiemke: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        // Process-wide tuning is the executable's: every SNMP session and TCP connect is a descriptor.
+        ResourceLimits.raiseOpenFilesLimit()
         do {
             var command = try Kiemke.parseAsRoot(GlobalArguments.hoisted(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -18,14 +18,14 @@ struct ProbeCommand: AsyncParsableCommand {
     @Argument(help: "An IPv4 or IPv6 address.") var address: String?
     @Flag(help: "Probe every device in the database once and record the results (as `daemon --once`).") var all = false
     @Option(help: "What it is, for the TCP ports to try (default: the common ports of every kind).") var kind: String?
-    @Option(help: "SNMP version: 1, 2c or 3 (default: the config's).") var snmpVersion: String?
+    @Option(help: "SNMP version: 1, 2c or 3 (default: the config's).") var snmpVersion: SNMPVersion?
     @Option(help: "SNMP port (default 161).") var snmpPort: Int?
     @Option(help: "SNMP v1/v2c community (default: the config's).") var community: String?
     @Option(help: "SNMPv3 user.") var v3User: String?
-    @Option(help: "SNMPv3 level: noAuthNoPriv, authNoPriv or authPriv.") var v3Level: String = "authPriv"
-    @Option(help: "SNMPv3 authentication protocol: MD5, SHA, SHA-256, SHA-512.") var v3AuthProtocol: String = "SHA"
+    @Option(help: "SNMPv3 level: noAuthNoPriv, authNoPriv or authPriv.") var v3Level: SNMPSettings.SecurityLevel = .authPriv
+    @Option(help: "SNMPv3 authentication protocol: MD5, SHA, SHA-256, SHA-512.") var v3AuthProtocol: SNMPSettings.AuthProtocol = .sha
     @Option(help: "SNMPv3 authentication passphrase.") var v3AuthKey: String?
-    @Option(help: "SNMPv3 privacy protocol: DES, AES.") var v3PrivProtocol: String = "AES"
+    @Option(help: "SNMPv3 privacy protocol: DES, AES, AES-256.") var v3PrivProtocol: SNMPSettings.PrivProtocol = .aes
     @Option(help: "SNMPv3 privacy passphrase.") var v3PrivKey: String?
     @Option(help: "text or json.") var format: Format = .text
 
@@ -37,9 +37,6 @@ struct ProbeCommand: AsyncParsableCommand {
         if let kind, DeviceKind(parsing: kind) == nil {
             throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let snmpVersion, SNMPVersion(parsing: snmpVersion) == nil {
-            throw ValidationError("--snmp-version \"\(snmpVersion)\" is not 1, 2c or 3")
-        }
         if let snmpPort, !(1...65535).contains(snmpPort) { throw ValidationError("--snmp-port must be 1 to 65535") }
     }
 
@@ -47,14 +44,14 @@ struct ProbeCommand: AsyncParsableCommand {
         let workspace = try global.workspace()
         let logger = Logger(label: "kiemke.probe")
         if all {
-            let scheduler = PollScheduler(store: try workspace.openStore(), configuration: workspace.configuration,
-                                          loadConfiguration: { workspace.configuration }, logger: logger)
-            print(try await scheduler.runOnce())
+            let polling = PollingService(store: try workspace.openStore(),
+                                         source: ConfigurationSource(workspace.configuration), logger: logger)
+            print(try await polling.runOnce())
             return
         }
         var configuration = workspace.configuration
         if let v3User {
-            configuration.snmp.version = "3"
+            configuration.snmp.version = .v3
             configuration.snmp.v3User = v3User
             configuration.snmp.v3Level = v3Level
             configuration.snmp.v3AuthProtocol = v3AuthProtocol
@@ -63,11 +60,11 @@ struct ProbeCommand: AsyncParsableCommand {
             configuration.snmp.v3PrivKey = v3PrivKey
         }
         let device = Device(name: address!, kind: kind.flatMap(DeviceKind.init(parsing:)) ?? .other, address: address!,
-                            snmpVersion: v3User == nil ? snmpVersion.flatMap(SNMPVersion.init(parsing:)) : .v3,
+                            snmpVersion: v3User == nil ? snmpVersion : .v3,
                             snmpCommunity: community, snmpPort: snmpPort)
         let ports = kind == nil ? DeviceKind.allCommonTCPPorts : nil
         let target = ProbeTarget(address: IPAddress(address!)!, kind: device.kind, tcpPorts: ports,
-                                 snmp: configuration.snmpSettings(for: device))
+                                 snmp: try configuration.snmpSettings(for: device))
         let prober = DeviceProber(options: configuration.proberOptions, logger: logger)
         let report = ProbeReport(result: await prober.probe([target])[0])
         print(format == .json ? try report.json() : report.text(), terminator: "")

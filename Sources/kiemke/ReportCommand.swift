@@ -22,7 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
         let workspace = try global.workspace()
         let report = try workspace.report(store: workspace.openStore(),
                                           request: ReportRequest(period: period, from: from, to: to))
-        let language = lang ?? ReportLanguage(rawValue: workspace.configuration.language) ?? .vi
+        let language = lang ?? workspace.configuration.language
         switch format {
         case .text: print(report.text(language), terminator: "")
         case .markdown: print(report.markdown(language), terminator: "")
@@ -31,5 +31,3 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 }
-
-extension ReportLanguage: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import Agent
 import Foundation
+import Inventory
 import Probes
 import Testing
 import TestSupport
@@ -17,7 +18,7 @@ struct ConfigurationTests {
         #expect(config.schedule.end == 17 * 60)
         #expect(config.schedule.days == [1, 2, 3, 4, 5])
         #expect(config.schedule.kinds == [.computer])
-        #expect(config.language == "vi")
+        #expect(config.language == .vi)
     }
 
     @Test("every key of a full config is read")
@@ -55,11 +56,11 @@ struct ConfigurationTests {
             """)
         let config = try Configuration.load(from: url)
         #expect(config.database == "/tmp/x.sqlite")
-        #expect(config.language == "en")
+        #expect(config.language == .en)
         #expect(config.probe.interval == .seconds(30))
         #expect(config.probe.timeout == .milliseconds(500))
         #expect(config.probe.retries == 3)
-        #expect(config.snmp.version == "3")
+        #expect(config.snmp.version == .v3)
         #expect(config.snmp.v3User == "kiemke")
         #expect(config.schedule.days == [1, 2, 3, 4, 5, 6])
         #expect(config.schedule.end == 11 * 60 + 30)
@@ -111,6 +112,51 @@ struct ConfigurationTests {
         } throws: { error in
             "\(error)".hasPrefix("\(url.path):\(line): ")
         }
+    }
+
+    @Test("SNMP and language words become typed values, case ignored; other words name the key and line", arguments: [
+        ("v3_priv_protocol = \"aes-256\"", true),
+        ("v3_priv_protocol = \"AES\"", true),
+        ("v3_auth_protocol = \"sha-512\"", true),
+        ("v3_level = \"authnopriv\"", true),
+        ("version = \"V2C\"", true),
+        ("v3_priv_protocol = \"AES-512\"", false),
+        ("v3_auth_protocol = \"SHA1\"", false),
+        ("v3_level = \"authpirv\"", false),
+        ("version = \"4\"", false),
+    ])
+    func typedChoices(line: String, accepted: Bool) throws {
+        let folder = TemporaryDirectory()
+        let url = try folder.write("k.toml", "language = \"EN\"\n[snmp]\nv3_user = \"kiemke\"\n\(line)\n")
+        if accepted {
+            let config = try Configuration.load(from: url)
+            #expect(config.language == .en)
+            #expect(config.snmp.v3User == "kiemke")
+        } else {
+            #expect {
+                try Configuration.load(from: url)
+            } throws: { error in
+                guard case .invalidValue(_, 4, let key, _) = error as? ConfigError else { return false }
+                return line.hasPrefix(String(key.dropFirst("snmp.".count)))
+            }
+        }
+    }
+
+    @Test("the typed values reach the SNMP settings a device is polled with")
+    func typedSettings() throws {
+        let folder = TemporaryDirectory()
+        let url = try folder.write("k.toml", """
+            [snmp]
+            version = "3"
+            v3_user = "kiemke"
+            v3_level = "authPriv"
+            v3_auth_protocol = "SHA-256"
+            v3_priv_protocol = "AES-256"
+            """)
+        let settings = try Configuration.load(from: url).snmpSettings(for: Device(name: "PR-01", kind: .printer, address: "192.0.2.1"))
+        #expect(settings.version == .v3)
+        #expect(settings.v3?.authProtocol == .sha256)
+        #expect(settings.v3?.privProtocol == .aes256)
     }
 
     @Test("secrets may live in a second file, and a world-readable file holding them is reported")

@@ -17,10 +17,8 @@ struct SeedReportTests {
         var configuration = Configuration()
         configuration.office = "UBND xã Minh Đức"
         configuration.probe.timeout = .milliseconds(500)
-        let fixed = configuration
-        let scheduler = PollScheduler(store: store, configuration: fixed, loadConfiguration: { fixed },
-                                      logger: Logger(label: "test"))
-        let cycle = try await scheduler.runOnce()
+        let polling = PollingService(store: store, source: ConfigurationSource(configuration), logger: Logger(label: "test"))
+        let cycle = try await polling.runOnce()
         #expect(cycle.devices == 44 && cycle.up == 44, "every fixture address is on loopback and must answer: \(cycle)")
         let workspace = try Workspace(dbFlag: folder.path("kiemke.sqlite"), configFlag: nil, environment: [:], isRoot: false)
         let report = try workspace.report(store: store, request: ReportRequest(period: nil), now: Date())

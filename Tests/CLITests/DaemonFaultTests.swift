@@ -61,6 +61,15 @@ struct DaemonFaultTests {
         return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM observation")! }
     }
 
+    static func waitForObservations(_ database: String, seconds: Double) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try count(database) > 0 { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return try count(database) > 0
+    }
+
     static func integrity(_ database: String) throws -> String {
         let queue = try DatabaseQueue(path: database)
         defer { try? queue.close() }
@@ -72,7 +81,7 @@ struct DaemonFaultTests {
         let fs = try SmallFilesystem(size: "3m")
         let cli = CLI()
         let (database, daemon) = try await Self.setUp(fs, cli)
-        #expect(await daemon.waitForLog("cycle", seconds: 15), "\(daemon.log)")
+        #expect(try await Self.waitForObservations(database, seconds: 15), "\(daemon.log)")
         try fs.fill()
         #expect(await daemon.waitForLog("cannot write to the database", seconds: 20), "\(daemon.log)")
         #expect(daemon.isRunning)

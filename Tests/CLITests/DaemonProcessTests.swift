@@ -32,6 +32,16 @@ struct DaemonFixture {
         return try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM observation")! }
     }
 
+    /// Waits until the daemon has committed at least one observation: the database says it polled.
+    func waitForObservations(seconds: Double) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try observationCount() > 0 { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return try observationCount() > 0
+    }
+
     func integrity() throws -> String {
         let queue = try DatabaseQueue(path: cli.database)
         defer { try? queue.close() }
@@ -46,10 +56,10 @@ struct DaemonProcessTests {
     func sigterm() async throws {
         let fixture = try await DaemonFixture()
         let daemon = try fixture.start()
-        #expect(await daemon.waitForLog("cycle", seconds: 15), "\(daemon.log)")
+        #expect(try await fixture.waitForObservations(seconds: 15), "\(daemon.log)")
         daemon.send(SIGTERM)
         #expect(await daemon.wait(seconds: 5) == 0, "\(daemon.log)")
-        #expect(daemon.log.contains("daemon stopped"))
+        #expect(daemon.log.contains("unwritten=0"), "every result was written before the exit: \(daemon.log)")
         #expect(try fixture.observationCount() > 0)
     }
 
@@ -101,7 +111,7 @@ struct DaemonProcessTests {
         try fixture.cli.folder.write("k.toml", "[probe]\ndown_aftr = 2\n")
         daemon.send(SIGHUP)
         #expect(await daemon.waitForLog("config not reloaded", seconds: 5), "\(daemon.log)")
-        #expect(daemon.log.contains("unknown key probe.down_aftr"))
+        #expect(daemon.log.contains("error=\(config.path):2: unknown key probe.down_aftr"), "\(daemon.log)")
         #expect(daemon.isRunning)
         daemon.send(SIGTERM)
         #expect(await daemon.wait(seconds: 5) == 0)
@@ -137,5 +147,19 @@ struct DaemonProcessTests {
         #expect(daemon.isRunning)
         daemon.send(SIGTERM)
         #expect(await daemon.wait(seconds: 5) == 0)
+    }
+
+    @Test("a device asking for SNMPv3 with no v3 user configured stops daemon and probe --all with exit 2 naming it")
+    func v3WithoutUser() async throws {
+        let fixture = try await DaemonFixture(devices: 2)
+        try fixture.cli.folder.write("v3.csv", "name,kind,address,snmp_version\nPR-V3,printer,127.21.9.1,3\n")
+        #expect(try await fixture.cli.run("devices", "import", fixture.cli.folder.path("v3.csv")).status == 0)
+        let config = try fixture.cli.folder.write("fast.toml", "[probe]\ntimeout = \"200ms\"\n")
+        for command in [["daemon"], ["daemon", "--once"], ["probe", "--all"]] {
+            let outcome = try await fixture.cli.run(command + ["--config", config.path])
+            #expect(outcome.status == 2, "\(command): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("PR-V3: snmp_version is 3 but no SNMPv3 user is configured"), "\(outcome.stderr)")
+        }
+        #expect(try fixture.observationCount() == 0, "nothing was polled with another SNMP version")
     }
 }

@@ -8,6 +8,10 @@ struct CLI {
     var database: String { folder.path("kiemke.sqlite") }
 
     func run(_ arguments: String...) async throws -> KiemkeProcess.Outcome {
+        try await run(arguments)
+    }
+
+    func run(_ arguments: [String]) async throws -> KiemkeProcess.Outcome {
         try await KiemkeProcess.run(arguments, environment: ["KIEMKE_DB": database, "USER": "tester"])
     }
 
@@ -97,6 +101,17 @@ struct DeviceCommandsTests {
         #expect(missing.stderr.contains("nope.csv"))
 
         #expect(try await cli.run("no-such-command").status == 2)
+
+        // Typed options: a typo is a usage error before anything runs.
+        for arguments in [["probe", "127.0.0.1", "--v3-user", "u", "--v3-level", "authpirv"],
+                          ["probe", "127.0.0.1", "--v3-user", "u", "--v3-priv-protocol", "AES-512"],
+                          ["probe", "127.0.0.1", "--snmp-version", "4"],
+                          ["daemon", "--interval", "soon"],
+                          ["devices", "add", "PC-9", "--kind", "computer", "--interval", "5 minutes"]] {
+            let typo = try await cli.run(arguments)
+            #expect(typo.status == 2, "\(arguments): \(typo.stderr)")
+            #expect(typo.stderr.contains("is invalid for"), "\(arguments): \(typo.stderr)")
+        }
     }
 
     @Test("a config error exits 2 naming the file, line and key; --help exits 0 and documents exit codes")

@@ -9,8 +9,8 @@ public struct Configuration: Sendable, Equatable {
     public var office = ""
     /// The database file; `--db` and `KIEMKE_DB` take precedence.
     public var database: String?
-    /// The report's default language: "vi" or "en".
-    public var language = "vi"
+    /// The report's default language.
+    public var language = ReportLanguage.vi
     /// A second file holding SNMP communities and v3 keys, so the main config can be readable by all.
     public var secretsFile: String?
 
@@ -42,14 +42,14 @@ public struct Configuration: Sendable, Equatable {
 
     /// SNMP settings for devices that set none of their own.
     public struct SNMPDefaults: Sendable, Equatable {
-        public var version = "2c"
+        public var version = SNMPVersion.v2c
         public var community = "public"
         public var port = 161
         public var v3User: String?
-        public var v3Level = "authPriv"
-        public var v3AuthProtocol = "SHA"
+        public var v3Level = SNMPSettings.SecurityLevel.authPriv
+        public var v3AuthProtocol = SNMPSettings.AuthProtocol.sha
         public var v3AuthKey: String?
-        public var v3PrivProtocol = "AES"
+        public var v3PrivProtocol = SNMPSettings.PrivProtocol.aes
         public var v3PrivKey: String?
         public init() {}
     }

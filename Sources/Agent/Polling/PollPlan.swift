@@ -17,11 +17,15 @@ public struct PollPlan: Sendable {
     public var entries: [Entry]
     /// Devices that cannot be probed (no address), counted for the log.
     public var skipped: Int
+    /// Devices asking for SNMPv3 while no v3 user is configured: probed by ping and TCP only,
+    /// and an error where polling starts (`daemon`, `probe --all`).
+    public var withoutCredentials: [String]
 
     /// Builds the plan for the active devices of `devices`.
     public init(devices: [Device], configuration: Configuration) {
         var entries: [Entry] = []
         var skipped = 0
+        var withoutCredentials: [String] = []
         for device in devices where device.retiredAt == nil {
             guard let address = IPAddress(device.address) else {
                 skipped += 1
@@ -30,12 +34,25 @@ public struct PollPlan: Sendable {
             let kindSettings = configuration.kinds[device.kind]
             let ports = kindSettings?.tcpPorts.map { $0.map(UInt16.init) }
             // Internet link targets are only pinged and connected to; SNMP is for the office's equipment.
-            let snmp = device.role == .equipment ? configuration.snmpSettings(for: device) : nil
+            var snmp: SNMPSettings?
+            if device.role == .equipment {
+                do {
+                    snmp = try configuration.snmpSettings(for: device)
+                } catch {
+                    withoutCredentials.append(device.name)
+                }
+            }
             entries.append(Entry(device: device, target: ProbeTarget(address: address, kind: device.kind, tcpPorts: ports, snmp: snmp),
                                  interval: device.pollInterval ?? configuration.interval(for: device.kind)))
         }
         self.entries = entries
         self.skipped = skipped
+        self.withoutCredentials = withoutCredentials
+    }
+
+    /// Throws naming the devices that ask for SNMPv3 while no v3 user is configured.
+    public func checkCredentials() throws(SNMPCredentialsError) {
+        if !withoutCredentials.isEmpty { throw .v3WithoutUser(devices: withoutCredentials) }
     }
 }
 

@@ -1,6 +1,5 @@
 import Foundation
 import Inventory
-import Logging
 
 /// The config and database a command works on, found the way every command finds them.
 public struct Workspace: Sendable {
@@ -12,9 +11,11 @@ public struct Workspace: Sendable {
     /// Resolves `--config`/`KIEMKE_CONFIG` and `--db`/`KIEMKE_DB`, reading the config file if there is one.
     ///
     /// Without `--config` or `KIEMKE_CONFIG`, `/etc/kiemke/kiemke.toml` is read when it exists.
+    /// Secrets files every user can read are listed in `configuration.exposedSecretFiles`, for
+    /// the caller to warn about.
     public init(dbFlag: String?, configFlag: String?,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                isRoot: Bool = getuid() == 0, logger: Logger? = nil) throws(ConfigError) {
+                isRoot: Bool = getuid() == 0) throws(ConfigError) {
         let explicit = configFlag ?? environment["KIEMKE_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let systemConfig = "/etc/kiemke/kiemke.toml"
         let path = explicit ?? (FileManager.default.fileExists(atPath: systemConfig) ? systemConfig : nil)
@@ -24,9 +25,6 @@ public struct Workspace: Sendable {
             configuration = Configuration()
         }
         configPath = path
-        for file in configuration.exposedSecretFiles {
-            logger?.warning("\(file) holds SNMP secrets and every user can read it; run: chmod o-r \(file)")
-        }
         databasePath = DatabaseLocation.resolve(flag: dbFlag, configured: configuration.database,
                                                 environment: environment, isRoot: isRoot)
     }

@@ -21,6 +21,7 @@ struct SNMPPollCommand: AsyncParsableCommand {
         let text = try String(contentsOfFile: targets, encoding: .utf8)
         let addresses = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
         let settings = SNMPSettings(version: .v2c, community: community, timeout: timeout, retries: retries)
+        ResourceLimits.raiseOpenFilesLimit()  // as the kiemke executable does at start
         let engine = try SNMPEngine(concurrency: concurrency ?? SNMPEngine.defaultConcurrency)
         let reader = DeviceReader(engine: engine)
         let clock = ContinuousClock()

@@ -4,58 +4,50 @@ import Logging
 import Probes
 import ServiceLifecycle
 import Synchronization
-import UnixSignals
 
-/// The daemon's loop: probes every active device on its interval, spread over the interval,
-/// and records the results, until a graceful shutdown.
+/// The daemon's polling loop: probes every active device on its interval, spread over the
+/// interval, and records the results, until a graceful shutdown.
 ///
 /// Each device has its own due time, first set at a stable offset inside its interval so that
 /// devices are not probed in one burst. Due devices are probed together in one batch, and the
 /// next batch starts only when this one is recorded, so probing never overlaps itself.
 /// Results that cannot be written (disk full, read-only or deleted file) stay in memory and
-/// are written on the next try: a failed write loses no observation.
-public final class PollScheduler: Service, Sendable {
-    /// Reads the config again (SIGHUP); throws when the new one is invalid.
-    public typealias ConfigLoader = @Sendable () throws -> Configuration
-
+/// are written on the next try: a failed write loses no observation. A reloaded config
+/// (`ConfigurationSource`) takes effect at the next batch.
+public final class PollingService: Service, Sendable {
     private let store: InventoryStore
-    private let initialConfiguration: Configuration
-    private let loadConfiguration: ConfigLoader
+    private let source: ConfigurationSource
+    private let events: DaemonEventSink
     private let logger: Logger
-    private let reloadRequested = Atomic<Bool>(false)
-    /// Whether the last write failed, so that recovery is logged once.
+    private let afterBatch: @Sendable () -> Void
+    /// Whether the last write failed, so that recovery is reported once.
     private let writeFailing = Atomic<Bool>(false)
     /// Most observations kept in memory while the database cannot be written.
     private let pendingLimit: Int
 
-    public init(store: InventoryStore, configuration: Configuration, loadConfiguration: @escaping ConfigLoader,
-                logger: Logger, pendingLimit: Int = 200_000) {
+    /// - Parameters:
+    ///   - events: where state changes, cycles and write failures are reported.
+    ///   - afterBatch: called after each recorded batch (the executable gives freed memory back).
+    public init(store: InventoryStore, source: ConfigurationSource, events: @escaping DaemonEventSink = { _ in },
+                logger: Logger, afterBatch: @escaping @Sendable () -> Void = {}, pendingLimit: Int = 200_000) {
         self.store = store
-        self.initialConfiguration = configuration
-        self.loadConfiguration = loadConfiguration
+        self.source = source
+        self.events = events
         self.logger = logger
+        self.afterBatch = afterBatch
         self.pendingLimit = pendingLimit
-    }
-
-    /// Runs until graceful shutdown (SIGTERM, SIGINT); SIGHUP reloads the config and the device list.
-    public func run() async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { [self] in
-                for await _ in await UnixSignalsSequence(trapping: .sighup) {
-                    reloadRequested.store(true, ordering: .relaxed)
-                }
-            }
-            try await loop()
-            group.cancelAll()
-        }
     }
 
     /// Probes every active device once, records the results and returns the summary: one cycle
     /// through the daemon's own code path, for cron users, `probe --all` and tests.
+    ///
+    /// Throws before probing when a device asks for SNMPv3 and no v3 user is configured.
     public func runOnce() async throws -> CycleSummary {
-        let poller = makePoller(initialConfiguration)
-        try store.syncInternetLinks(initialConfiguration.report.internetTargets)
-        let plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: initialConfiguration)
+        let configuration = source.configuration
+        let poller = makePoller(configuration)
+        try store.syncInternetLinks(configuration.report.internetTargets)
+        let plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
+        try plan.checkCredentials()
         let clock = ContinuousClock()
         let started = clock.now
         var pending = await poller.probe(plan.entries)
@@ -69,32 +61,30 @@ public final class PollScheduler: Service, Sendable {
                             off: window.off, duration: clock.now - started)
     }
 
-    private func loop() async throws {
-        MemoryTuning.limitArenas()
-        var configuration = initialConfiguration
+    /// Runs until graceful shutdown (SIGTERM, SIGINT); throws at start when a device asks for
+    /// SNMPv3 and no v3 user is configured.
+    public func run() async throws {
+        var (configuration, generation) = source.current
+        try store.syncInternetLinks(configuration.report.internetTargets)
+        var plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
+        try plan.checkCredentials()
         var poller = makePoller(configuration)
         var due: [Int64: Date] = [:]
-        var plan = PollPlan(devices: [], configuration: configuration)
         var lastLoad = Date.distantPast
-        var lastPrune = Date.distantPast
         var pending: [Observation] = []
         var window = WindowStats(start: Date())
-        logger.notice("daemon started", metadata: [
-            "db": "\(store.path)", "interval": "\(configuration.probe.interval)",
-            "timeout": "\(configuration.probe.timeout)", "down_after": "\(configuration.probe.downAfter)",
-        ])
+        var reported: [String] = []
+        events(.started(database: store.path, interval: configuration.probe.interval,
+                        timeout: configuration.probe.timeout, downAfter: configuration.probe.downAfter))
 
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let now = Date()
-            if reloadRequested.exchange(false, ordering: .relaxed) {
-                do {
-                    configuration = try loadConfiguration()
-                    poller = makePoller(configuration)
-                    lastLoad = .distantPast
-                    logger.notice("config reloaded")
-                } catch {
-                    logger.error("config not reloaded, keeping the previous one: \(error)")
-                }
+            let latest = source.current
+            if latest.generation != generation {
+                (configuration, generation) = latest
+                poller = makePoller(configuration)
+                lastLoad = .distantPast
+                logger.debug("config in force changed", metadata: ["generation": "\(generation)"])
             }
             // Devices added or retired by the CLI are picked up within seconds, without a restart.
             if now.timeIntervalSince(lastLoad) >= min(10, configuration.probe.interval.seconds) {
@@ -102,48 +92,44 @@ public final class PollScheduler: Service, Sendable {
                     if lastLoad == .distantPast { try store.syncInternetLinks(configuration.report.internetTargets) }
                     plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
                     lastLoad = now
-                    let ids = Set(plan.entries.map { $0.device.id! })
+                    if plan.withoutCredentials != reported {
+                        reported = plan.withoutCredentials
+                        if !reported.isEmpty { events(.missingCredentials(devices: reported)) }
+                    }
+                    let ids = Set(plan.entries.compactMap(\.device.id))
                     due = due.filter { ids.contains($0.key) }
-                    for entry in plan.entries where due[entry.device.id!] == nil {
-                        due[entry.device.id!] = now.addingTimeInterval(Self.offset(of: entry.device.id!) * entry.interval)
+                    for entry in plan.entries {
+                        guard let id = entry.device.id, due[id] == nil else { continue }
+                        due[id] = now.addingTimeInterval(Self.offset(of: id) * entry.interval)
                     }
                 } catch {
-                    logger.error("cannot read the device list, keeping the previous one: \(error)")
+                    events(.deviceListUnreadable(error: "\(error)"))
                 }
             }
 
-            let batch = plan.entries.filter { due[$0.device.id!]! <= now }
+            let batch = plan.entries.filter { entry in entry.device.id.flatMap { due[$0] }.map { $0 <= now } ?? false }
             if !batch.isEmpty {
                 let started = ContinuousClock.now
                 pending += await poller.probe(batch, at: now)
                 window.probing += ContinuousClock.now - started
                 for entry in batch {
-                    let next = due[entry.device.id!]!.addingTimeInterval(entry.interval)
+                    guard let id = entry.device.id, let slot = due[id] else { continue }
+                    let next = slot.addingTimeInterval(entry.interval)
                     // After a stall, skip the missed slots rather than probe in a burst.
-                    due[entry.device.id!] = next > now ? next : now.addingTimeInterval(entry.interval)
+                    due[id] = next > now ? next : now.addingTimeInterval(entry.interval)
                 }
+                logger.debug("batch probed", metadata: ["devices": "\(batch.count)", "pending": "\(pending.count)"])
                 flush(&pending, poller: poller, window: &window)
-                MemoryTuning.releaseFreedMemory()
+                afterBatch()
             } else if !pending.isEmpty {
                 flush(&pending, poller: poller, window: &window)
             }
 
             if now.timeIntervalSince(window.start) >= configuration.probe.interval.seconds {
-                logger.info("cycle", metadata: [
-                    "devices": "\(plan.entries.count)", "probes": "\(window.observations)", "up": "\(window.up)",
-                    "down": "\(window.down)", "off": "\(window.off)", "probing": "\(window.probing)",
-                    "unprobeable": "\(plan.skipped)",
-                ])
+                events(.cycle(.init(devices: plan.entries.count, probes: window.observations, up: window.up,
+                                    down: window.down, off: window.off, probing: window.probing,
+                                    unprobeable: plan.skipped)))
                 window = WindowStats(start: now)
-            }
-            if now.timeIntervalSince(lastPrune) >= 86_400 {
-                do {
-                    let removed = try store.pruneObservations(olderThanDays: configuration.retention.rawDays)
-                    lastPrune = now
-                    if removed > 0 { logger.info("pruned \(removed) raw observations older than \(configuration.retention.rawDays) days") }
-                } catch {
-                    logger.warning("could not prune old observations: \(error)")
-                }
             }
 
             let nextDue = due.values.min() ?? now.addingTimeInterval(1)
@@ -155,35 +141,37 @@ public final class PollScheduler: Service, Sendable {
         if !pending.isEmpty {
             flush(&pending, poller: poller, window: &window)
         }
-        logger.notice("daemon stopped", metadata: ["unwritten": "\(pending.count)"])
+        events(.stopped(unwritten: pending.count))
     }
 
     /// Writes pending observations in one transaction; on failure keeps them for the next try.
     private func flush(_ pending: inout [Observation], poller: Poller, window: inout WindowStats) {
         guard FileManager.default.fileExists(atPath: store.path) else {
-            logger.error("the database file \(store.path) was deleted; keeping \(pending.count) observations in memory. Restore the file, or restart kiemke to start a new database")
+            events(.databaseDeleted(path: store.path, held: pending.count))
             trim(&pending)
             return
         }
         do {
             let held = pending.count
             let summary = try store.record(pending, policy: poller.policy)
-            summary.log(to: logger)
+            for (name, change) in summary.changes {
+                events(.stateChanged(device: name, from: change.from, to: change.to, reason: change.reason))
+            }
             window.add(summary)
             pending.removeAll()
             if writeFailing.exchange(false, ordering: .relaxed) {
-                logger.notice("the database \(store.path) is writable again; wrote the \(held) observations held in memory")
+                events(.writeRecovered(path: store.path, written: held))
             }
         } catch {
             writeFailing.store(true, ordering: .relaxed)
-            logger.error("cannot write to the database \(store.path): \(error); keeping \(pending.count) observations in memory and retrying")
+            events(.writeFailed(path: store.path, error: "\(error)", held: pending.count))
             trim(&pending)
         }
     }
 
     private func trim(_ pending: inout [Observation]) {
         if pending.count > pendingLimit {
-            logger.warning("dropping the \(pending.count - pendingLimit) oldest unwritten observations")
+            events(.observationsDropped(count: pending.count - pendingLimit))
             pending.removeFirst(pending.count - pendingLimit)
         }
     }
@@ -218,7 +206,7 @@ public struct CycleSummary: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Why the scheduler could not do its work.
+/// Why the polling service could not do its work.
 public enum SchedulerError: Error, CustomStringConvertible {
     case notRecorded(count: Int, path: String)
 
@@ -230,7 +218,7 @@ public enum SchedulerError: Error, CustomStringConvertible {
     }
 }
 
-/// Counts for the periodic "cycle" log line.
+/// Counts for the periodic "cycle" report.
 struct WindowStats {
     var start: Date
     var observations = 0

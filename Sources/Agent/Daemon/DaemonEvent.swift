@@ -1,0 +1,53 @@
+import Foundation
+import Inventory
+import KiemkeCore
+
+/// Something the daemon's services did that its operator may want to know.
+///
+/// The services report these instead of writing operator-facing log lines; the executable
+/// decides which reach the journal and at what level, and tests assert on them as data.
+public enum DaemonEvent: Sendable, Equatable {
+    /// The polling loop started, with the settings it polls by.
+    case started(database: String, interval: Duration, timeout: Duration, downAfter: Int)
+    /// SIGHUP: the config file was read again and is in force.
+    case configReloaded
+    /// SIGHUP: the config file is invalid; the previous one stays in force.
+    case configRejected(error: String)
+    /// The device list could not be read; the previous one is polled.
+    case deviceListUnreadable(error: String)
+    /// Devices asking for SNMPv3 while no v3 user is configured; they are probed without SNMP.
+    case missingCredentials(devices: [String])
+    /// A device's up/down/off state changed (`from` is nil for its first state).
+    case stateChanged(device: String, from: ProbeState?, to: ProbeState, reason: String)
+    /// One polling interval's totals.
+    case cycle(CycleTotals)
+    /// The database file is gone; results are held in memory.
+    case databaseDeleted(path: String, held: Int)
+    /// Results could not be written; they are held in memory and retried.
+    case writeFailed(path: String, error: String, held: Int)
+    /// Writing works again; the results held in memory were written.
+    case writeRecovered(path: String, written: Int)
+    /// Too many unwritten results: the oldest were dropped.
+    case observationsDropped(count: Int)
+    /// Raw observations older than the retention period were removed.
+    case pruned(removed: Int, olderThanDays: Int)
+    /// Removing old raw observations failed; it is tried again later.
+    case pruneFailed(error: String)
+    /// The polling loop stopped (graceful shutdown), with the results it could not write.
+    case stopped(unwritten: Int)
+
+    /// What one polling interval did, for the periodic "cycle" line.
+    public struct CycleTotals: Sendable, Equatable {
+        public var devices: Int
+        public var probes: Int
+        public var up: Int
+        public var down: Int
+        public var off: Int
+        public var probing: Duration
+        /// Devices with no network address, which are not probed.
+        public var unprobeable: Int
+    }
+}
+
+/// Where the daemon's services report their events.
+public typealias DaemonEventSink = @Sendable (DaemonEvent) -> Void

@@ -1,0 +1,58 @@
+import Agent
+import Inventory
+import Logging
+
+extension DaemonEvent {
+    /// Writes the event to the operator's log (the journal under systemd): a constant message,
+    /// the variable parts as metadata, at the level the operator needs it.
+    ///
+    /// At the default level (notice) the journal shows start and stop, reloads, state changes
+    /// and every error; `--log-level info` adds first states, cycles and pruning.
+    func log(to logger: Logger) {
+        let (level, message, metadata) = entry
+        logger.log(level: level, "\(message)", metadata: metadata)
+    }
+
+    /// The level, message and metadata for this event.
+    var entry: (Logger.Level, String, Logger.Metadata) {
+        switch self {
+        case .started(let database, let interval, let timeout, let downAfter):
+            (.notice, "daemon started",
+             ["db": "\(database)", "interval": "\(interval)", "timeout": "\(timeout)", "down_after": "\(downAfter)"])
+        case .configReloaded:
+            (.notice, "config reloaded", [:])
+        case .configRejected(let error):
+            (.error, "config not reloaded, keeping the previous one", ["error": "\(error)"])
+        case .deviceListUnreadable(let error):
+            (.error, "cannot read the device list, keeping the previous one", ["error": "\(error)"])
+        case .missingCredentials(let devices):
+            (.error, "devices ask for SNMPv3 but no v3 user is configured; they are probed without SNMP until snmp.v3_user is set",
+             ["devices": "\(devices.joined(separator: ","))"])
+        case .stateChanged(let device, let from, let to, let reason):
+            // A device's first state is news only to someone watching closely; a change is news to everyone.
+            (from == nil ? .info : .notice, "device state changed",
+             ["device": "\(device)", "from": "\(from?.rawValue ?? "none")", "to": "\(to.rawValue)", "reason": "\(reason)"])
+        case .cycle(let totals):
+            (.info, "cycle",
+             ["devices": "\(totals.devices)", "probes": "\(totals.probes)", "up": "\(totals.up)", "down": "\(totals.down)",
+              "off": "\(totals.off)", "probing": "\(totals.probing)", "unprobeable": "\(totals.unprobeable)"])
+        case .databaseDeleted(let path, let held):
+            (.error, "the database file was deleted; keeping observations in memory. Restore the file, or restart kiemke to start a new database",
+             ["db": "\(path)", "held": "\(held)"])
+        case .writeFailed(let path, let error, let held):
+            (.error, "cannot write to the database; keeping observations in memory and retrying",
+             ["db": "\(path)", "error": "\(error)", "held": "\(held)"])
+        case .writeRecovered(let path, let written):
+            (.notice, "the database is writable again; wrote the observations held in memory",
+             ["db": "\(path)", "written": "\(written)"])
+        case .observationsDropped(let count):
+            (.warning, "dropping the oldest unwritten observations", ["dropped": "\(count)"])
+        case .pruned(let removed, let days):
+            (.info, "pruned old raw observations", ["removed": "\(removed)", "older_than_days": "\(days)"])
+        case .pruneFailed(let error):
+            (.warning, "could not prune old observations", ["error": "\(error)"])
+        case .stopped(let unwritten):
+            (.notice, "daemon stopped", ["unwritten": "\(unwritten)"])
+        }
+    }
+}
