@@ -7,7 +7,10 @@ import GRDB
 /// write from other processes; the busy timeout absorbs the short write locks they contend for.
 public final class InventoryStore: Sendable {
     /// The database connection pool; `DatabasePool` is itself `Sendable`.
-    public let database: DatabasePool
+    ///
+    /// Internal: callers use the intent-named queries and changes, and every write goes through
+    /// `write(_:)`, which stamps the change log.
+    let database: DatabasePool
     /// The file this store opened.
     public let path: String
 
@@ -48,6 +51,16 @@ public final class InventoryStore: Sendable {
         }
         if !readonly {
             try migrator.migrate(database)
+        }
+    }
+
+    /// Runs `body` in one write transaction; its changes, and their change-log stamps, commit together.
+    func write<T>(_ body: (inout ChangeWriter) throws -> T) throws -> T {
+        try database.write { db in
+            var writer = ChangeWriter(db: db)
+            let result = try body(&writer)
+            try writer.flushStamps()
+            return result
         }
     }
 
