@@ -44,7 +44,11 @@ public final class InventoryStore: Sendable {
         }
         let migrator = InventorySchema.migrator
         let known = Set(migrator.migrations)
-        let applied = try database.read { try migrator.appliedIdentifiers($0) }
+        // Through the writer when it may migrate: a reader connection opened now would keep the
+        // old schema for its first statement after the migration (stale column names).
+        let applied = try readonly
+            ? database.read { try migrator.appliedIdentifiers($0) }
+            : database.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
         let unknown = applied.subtracting(known)
         if !unknown.isEmpty {
             throw InventoryError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
