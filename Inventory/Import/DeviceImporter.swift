@@ -57,8 +57,8 @@ public struct DeviceImporter: Sendable {
             throw ImportError.unreadable(file: file, reason: error.description)
         }
         let rows = try parse(records, file: file)
-        return try store.database.write { db in
-            try apply(rows, by: who, at: date, in: db)
+        return try store.write { writer in
+            try apply(rows, by: who, at: date, with: &writer)
         }
     }
 
@@ -152,7 +152,8 @@ public struct DeviceImporter: Sendable {
 
     // MARK: - Applying
 
-    func apply(_ rows: [Row], by who: String, at date: Date, in db: Database) throws -> Summary {
+    func apply(_ rows: [Row], by who: String, at date: Date, with writer: inout ChangeWriter) throws -> Summary {
+        let db = writer.db
         var summary = Summary()
         let marks = try InventoryStore.latestMarks(in: db)
         for row in rows {
@@ -170,22 +171,22 @@ public struct DeviceImporter: Sendable {
                 existing.schedule = incoming.schedule
                 existing.pollInterval = incoming.pollInterval
                 let changed = existing != before
-                if changed { try existing.update(db) }
+                if changed { try writer.update(existing, at: date) }
                 var marked = false
                 if let condition = row.condition, marks[existing.id!]?.condition != condition {
                     var mark = ConditionMark(deviceId: existing.id!, condition: condition, note: incoming.note,
                                              markedBy: who, markedAt: date)
-                    try mark.insert(db)
+                    try writer.mark(&mark, of: existing)
                     summary.marked += 1
                     marked = true
                 }
                 if changed || marked { summary.updated += 1 } else { summary.unchanged += 1 }
             } else {
                 incoming.createdAt = date.storedPrecision
-                try incoming.insert(db)
+                try writer.add(&incoming)
                 var mark = ConditionMark(deviceId: incoming.id!, condition: row.condition ?? .good,
                                          note: incoming.note, markedBy: who, markedAt: date)
-                try mark.insert(db)
+                try writer.mark(&mark, of: incoming)
                 summary.added += 1
                 summary.marked += 1
             }

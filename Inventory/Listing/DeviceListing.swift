@@ -13,8 +13,7 @@ public struct DeviceListing: Sendable {
 
     /// The active (or all) devices of `store`, with the latest mark of each.
     public init(store: InventoryStore, includeRetired: Bool = false) throws {
-        let marks = try store.currentMarks()
-        entries = try store.devices(includeRetired: includeRetired).map { Entry(device: $0, mark: marks[$0.id!]) }
+        entries = try store.deviceListing(includeRetired: includeRetired).map { Entry(device: $0.device, mark: $0.mark) }
     }
 
     /// Aligned columns for a terminal.

@@ -13,9 +13,11 @@ public struct StatusListing: Sendable {
     public var attention: [AttentionItem]
 
     public init(store: InventoryStore, rules: AttentionRules = AttentionRules(), now: Date = Date()) throws {
-        let marks = try store.currentMarks()
-        let states = try store.deviceStates()
-        entries = try store.devices(includeInternetLinks: true).map { Entry(device: $0, condition: marks[$0.id!]?.condition, state: states[$0.id!]) }
+        let snapshot = try store.statusSnapshot()
+        entries = snapshot.devices.map { device in
+            Entry(device: device, condition: device.id.flatMap { snapshot.marks[$0] }?.condition,
+                  state: device.id.flatMap { snapshot.states[$0] })
+        }
         attention = entries.flatMap { rules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }
     }
 

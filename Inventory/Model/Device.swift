@@ -5,6 +5,9 @@ import KiemkeCore
 /// One piece of equipment the office owns, as the store keeps it.
 public struct Device: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64?
+    /// The device's identity beyond this database (the local `id` is not): stable for its life,
+    /// what the change log and a future sync name it by.
+    public var uuid: UUID
     /// The name staff use ("PC-01", "Máy photo tầng 2"), NFC, case kept.
     public var name: String
     /// `NameKey.fold(name)`: what lookups and the uniqueness of active names use.
@@ -28,12 +31,13 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public var retiredAt: Date?
 
     public init(
-        id: Int64? = nil, name: String, kind: DeviceKind, address: String, location: String = "",
+        id: Int64? = nil, uuid: UUID = UUID(), name: String, kind: DeviceKind, address: String, location: String = "",
         note: String = "", snmpVersion: SNMPVersion? = nil, snmpCommunity: String? = nil,
         snmpPort: Int? = nil, schedule: DeviceSchedule? = nil, role: DeviceRole = .equipment,
         pollInterval: Double? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
     ) {
         self.id = id
+        self.uuid = uuid
         self.name = NameKey.clean(name)
         self.nameKey = NameKey.fold(name)
         self.kind = kind
@@ -59,6 +63,8 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
 extension Device: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "device"
     public static let marks = hasMany(ConditionMark.self)
+    /// Kept as text ("E621E1F8-C36C-495A-93FC-0C247A3E6E5F"), readable and comparable in SQL.
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .uppercaseString }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -69,5 +75,7 @@ extension Device: FetchableRecord, MutablePersistableRecord {
         public static let nameKey = Column(CodingKeys.nameKey)
         public static let retiredAt = Column(CodingKeys.retiredAt)
         public static let role = Column(CodingKeys.role)
+        public static let uuid = Column(CodingKeys.uuid)
+        public static let address = Column(CodingKeys.address)
     }
 }

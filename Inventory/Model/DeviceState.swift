@@ -3,7 +3,7 @@ import GRDB
 import KiemkeCore
 
 /// The daemon's running knowledge of one device: its state, since when, and what its last probe saw.
-public struct DeviceState: Codable, Sendable, Equatable {
+public struct DeviceState: Sendable, Equatable {
     public var deviceId: Int64
     public var state: ProbeState
     /// When the device entered `state` (back-dated to the first failure for `down`).
@@ -20,38 +20,79 @@ public struct DeviceState: Codable, Sendable, Equatable {
     public var firstFailureAt: Date?
     /// Start of time not yet credited to up or down, held while failures are pending.
     public var pendingFrom: Date?
-    /// The last SNMP facts read (JSON), kept so status and report need not search observations.
-    public var lastFacts: String?
+    /// The last SNMP facts read, kept so status and report need not search observations; nil also
+    /// when the stored facts cannot be read (that is logged).
+    public var lastFacts: DeviceFacts?
     public var lastFactsAt: Date?
-}
 
-extension DeviceState: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "deviceState"
-}
-
-/// A change of a device's probe state, as `history` shows it.
-public struct StateChange: Codable, Sendable, Equatable, Identifiable {
-    public var id: Int64?
-    public var deviceId: Int64
-    public var time: Date
-    public var from: ProbeState?
-    public var to: ProbeState
-    public var reason: String
-
-    public init(id: Int64? = nil, deviceId: Int64, time: Date, from: ProbeState?, to: ProbeState, reason: String) {
-        self.id = id
+    public init(deviceId: Int64, state: ProbeState, since: Date, lastProbe: Date, lastUp: Bool,
+                lastAnsweredBy: String = "", lastRttMs: Double? = nil, lastError: String? = nil, failures: Int = 0,
+                firstFailureAt: Date? = nil, pendingFrom: Date? = nil, lastFacts: DeviceFacts? = nil,
+                lastFactsAt: Date? = nil) {
         self.deviceId = deviceId
-        self.time = time
-        self.from = from
-        self.to = to
-        self.reason = reason
+        self.state = state
+        self.since = since
+        self.lastProbe = lastProbe
+        self.lastUp = lastUp
+        self.lastAnsweredBy = lastAnsweredBy
+        self.lastRttMs = lastRttMs
+        self.lastError = lastError
+        self.failures = failures
+        self.firstFailureAt = firstFailureAt
+        self.pendingFrom = pendingFrom
+        self.lastFacts = lastFacts
+        self.lastFactsAt = lastFactsAt
+    }
+
+    /// The part of the state the up/down rules work on.
+    public var machine: ProbeStateMachine {
+        get {
+            ProbeStateMachine(state: state, since: since, lastProbe: lastProbe, failures: failures,
+                              firstFailureAt: firstFailureAt, pendingFrom: pendingFrom)
+        }
+        set {
+            state = newValue.state
+            since = newValue.since
+            lastProbe = newValue.lastProbe
+            failures = newValue.failures
+            firstFailureAt = newValue.firstFailureAt
+            pendingFrom = newValue.pendingFrom
+        }
     }
 }
 
-extension StateChange: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "stateChange"
+// Written by hand rather than through Codable: the facts column holds `StoredFacts`, the
+// store's own versioned format, not Probes' `DeviceFacts`.
+extension DeviceState: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "deviceState"
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
+    public init(row: Row) throws {
+        let stateText: String = row["state"]
+        guard let state = ProbeState(rawValue: stateText) else {
+            throw StoredValueError(table: Self.databaseTableName, column: "state", value: stateText)
+        }
+        let deviceId: Int64 = row["deviceId"]
+        self.init(deviceId: deviceId, state: state, since: row["since"], lastProbe: row["lastProbe"],
+                  lastUp: row["lastUp"], lastAnsweredBy: row["lastAnsweredBy"], lastRttMs: row["lastRttMs"],
+                  lastError: row["lastError"], failures: row["failures"], firstFailureAt: row["firstFailureAt"],
+                  pendingFrom: row["pendingFrom"],
+                  lastFacts: StoredFacts.deviceFacts(json: row["lastFacts"], deviceId: deviceId),
+                  lastFactsAt: row["lastFactsAt"])
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["deviceId"] = deviceId
+        container["state"] = state.rawValue
+        container["since"] = since
+        container["lastProbe"] = lastProbe
+        container["lastUp"] = lastUp
+        container["lastAnsweredBy"] = lastAnsweredBy
+        container["lastRttMs"] = lastRttMs
+        container["lastError"] = lastError
+        container["failures"] = failures
+        container["firstFailureAt"] = firstFailureAt
+        container["pendingFrom"] = pendingFrom
+        container["lastFacts"] = try StoredFacts.json(lastFacts)
+        container["lastFactsAt"] = lastFactsAt
     }
 }

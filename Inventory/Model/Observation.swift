@@ -3,7 +3,7 @@ import GRDB
 import KiemkeCore
 
 /// What one probe cycle found about one device.
-public struct Observation: Codable, Sendable, Equatable, Identifiable {
+public struct Observation: Sendable, Equatable, Identifiable {
     public var id: Int64?
     public var deviceId: Int64
     public var time: Date
@@ -14,11 +14,11 @@ public struct Observation: Codable, Sendable, Equatable, Identifiable {
     public var rttMs: Double?
     /// Why the device did not answer ("timeout", "host unreachable"), or a probe's partial failure.
     public var error: String?
-    /// What SNMP said about the device, as JSON (Probes' `DeviceFacts`), when it answered SNMP.
-    public var facts: String?
+    /// What SNMP said about the device, when it answered SNMP; nil also when stored facts cannot be read (logged).
+    public var facts: DeviceFacts?
 
     public init(id: Int64? = nil, deviceId: Int64, time: Date, up: Bool, answeredBy: String = "",
-                rttMs: Double? = nil, error: String? = nil, facts: String? = nil) {
+                rttMs: Double? = nil, error: String? = nil, facts: DeviceFacts? = nil) {
         self.id = id
         self.deviceId = deviceId
         self.time = time.storedPrecision
@@ -30,8 +30,28 @@ public struct Observation: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
+// Written by hand rather than through Codable: the facts column holds `StoredFacts`, the
+// store's own versioned format, not Probes' `DeviceFacts`.
 extension Observation: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "observation"
+
+    public init(row: Row) throws {
+        let deviceId: Int64 = row["deviceId"]
+        self.init(id: row["id"], deviceId: deviceId, time: row["time"], up: row["up"], answeredBy: row["answeredBy"],
+                  rttMs: row["rttMs"], error: row["error"],
+                  facts: StoredFacts.deviceFacts(json: row["facts"], deviceId: deviceId))
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["deviceId"] = deviceId
+        container["time"] = time
+        container["up"] = up
+        container["answeredBy"] = answeredBy
+        container["rttMs"] = rttMs
+        container["error"] = error
+        container["facts"] = try StoredFacts.json(facts)
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -3,10 +3,6 @@ import GRDB
 
 /// Collects the seconds a cycle credits to each device's hour and day buckets, then adds them in one go.
 struct AvailabilityLedger {
-    enum Category {
-        case up, down
-    }
-
     struct Seconds {
         var up: Double = 0
         var down: Double = 0
@@ -18,6 +14,8 @@ struct AvailabilityLedger {
     let calendar: Calendar
     private(set) var byHour: [HourKey: Seconds] = [:]
     private(set) var byDay: [DayBucket: Seconds] = [:]
+    /// The end of the latest span credited to each day bucket: when its change happened.
+    private(set) var latestCredit: [DayBucket: Date] = [:]
 
     struct HourKey: Hashable {
         var deviceId: Int64
@@ -36,7 +34,7 @@ struct AvailabilityLedger {
 
     /// Credits `[from, to)` to `category`, or to broken while staff mark the device broken;
     /// the part outside office hours of a device that follows them is "off" instead.
-    mutating func credit(deviceId: Int64, from: Date, to: Date, _ category: Category, followsSchedule: Bool, markedBroken: Bool) {
+    mutating func credit(deviceId: Int64, from: Date, to: Date, _ category: ProbeStateMachine.Credit, followsSchedule: Bool, markedBroken: Bool) {
         var start = from
         while start < to {
             let hourEnd = Date(timeIntervalSince1970: (floor(start.timeIntervalSince1970 / 3600) + 1) * 3600)
@@ -55,7 +53,9 @@ struct AvailabilityLedger {
                 seconds.down = scheduled
             }
             byHour[HourKey(deviceId: deviceId, hour: Int(floor(start.timeIntervalSince1970 / 3600))), default: Seconds()].add(seconds)
-            byDay[DayBucket(deviceId: deviceId, day: DayKey.string(for: start, calendar: calendar)), default: Seconds()].add(seconds)
+            let bucket = DayBucket(deviceId: deviceId, day: DayKey.string(for: start, calendar: calendar))
+            byDay[bucket, default: Seconds()].add(seconds)
+            latestCredit[bucket] = max(latestCredit[bucket] ?? end, end)
             start = end
         }
     }

@@ -6,8 +6,6 @@ extension InventoryStore {
     @discardableResult
     public func pruneObservations(olderThanDays days: Int, now: Date = Date()) throws -> Int {
         let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
-        return try database.write { db in
-            try Observation.filter(Column("time") < cutoff).deleteAll(db)
-        }
+        return try write { writer in try writer.pruneObservations(before: cutoff) }
     }
 }

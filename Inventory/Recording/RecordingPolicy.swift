@@ -29,4 +29,9 @@ public struct RecordingPolicy: Sendable, Equatable {
     /// Three intervals, plus two minutes for batches slowed by many dead devices' timeouts:
     /// a slow probe is not the daemon being away.
     public func maxGap(for device: Device) -> TimeInterval { interval(for: device) * 3 + 120 }
+
+    /// The up/down rules for `device`, as the state machine takes them.
+    public func rules(for device: Device) -> ProbeStateMachine.Rules {
+        ProbeStateMachine.Rules(downAfter: downAfter, interval: interval(for: device), maxGap: maxGap(for: device))
+    }
 }

@@ -7,10 +7,9 @@ extension AttentionRules {
     /// Disks used beyond this share are "nearly full".
     static let fullDiskPercent = 90.0
 
-    /// Issues read from a device's last SNMP facts (JSON of `DeviceFacts`): printer error states,
-    /// low supplies, nearly full disks.
-    static func factIssues(_ json: String?) -> [String] {
-        guard let json, let facts = try? JSONDecoder().decode(DeviceFacts.self, from: Data(json.utf8)) else { return [] }
+    /// Issues read from a device's last SNMP facts: printer error states, low supplies, nearly full disks.
+    static func factIssues(_ facts: DeviceFacts?) -> [String] {
+        guard let facts else { return [] }
         var issues = facts.conditions
         for supply in facts.supplies where !supply.type.hasPrefix("waste") {
             if let level = supply.levelPct, level < lowSupplyPercent {

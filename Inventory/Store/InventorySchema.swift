@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's versioned migrations: each one is applied once, in order, and never edited after release.
@@ -99,6 +100,44 @@ public enum InventorySchema {
             try db.alter(table: "device") { t in
                 t.add(column: "pollInterval", .double)
             }
+        }
+        migrator.registerMigration("v5 device uuids, change log") { db in
+            try db.alter(table: "device") { t in
+                t.add(column: "uuid", .text).notNull().defaults(to: "")
+            }
+            let fill = try db.makeStatement(sql: "UPDATE device SET uuid = ? WHERE id = ?")
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM device ORDER BY id") {
+                try fill.execute(arguments: [UUID().uuidString, id])
+            }
+            try db.create(index: "device_uuid", on: "device", columns: ["uuid"], unique: true)
+            // One row per changed entry (see `StoreChange`); AUTOINCREMENT: a sequence number is never reused.
+            try db.create(table: "change") { t in
+                t.autoIncrementedPrimaryKey("sequence")
+                t.column("entity", .text).notNull()
+                t.column("entityId", .text).notNull()
+                t.column("day", .text).notNull().defaults(to: "")
+                t.column("kind", .text).notNull()
+                t.column("time", .datetime).notNull()
+                t.uniqueKey(["entity", "entityId", "day"])
+            }
+            // What is already there is a change a reader starting from 0 has not seen: one entry per
+            // device, per device's marks, observations and per device's availability day (stamped
+            // with the time of this migration, the moment those totals were last known).
+            try db.execute(sql: """
+                INSERT INTO "change" (entity, entityId, day, kind, time)
+                SELECT 'device', uuid, '', CASE WHEN retiredAt IS NULL THEN 'added' ELSE 'retired' END,
+                       COALESCE(retiredAt, createdAt)
+                FROM device ORDER BY id;
+                INSERT INTO "change" (entity, entityId, day, kind, time)
+                SELECT 'marks', d.uuid, '', 'marked', MAX(m.markedAt)
+                FROM conditionMark m JOIN device d ON d.id = m.deviceId GROUP BY d.id ORDER BY d.id;
+                INSERT INTO "change" (entity, entityId, day, kind, time)
+                SELECT 'observations', d.uuid, '', 'recorded', s.lastProbe
+                FROM deviceState s JOIN device d ON d.id = s.deviceId ORDER BY d.id;
+                INSERT INTO "change" (entity, entityId, day, kind, time)
+                SELECT 'availability', d.uuid, a.day, 'credited', ?
+                FROM availabilityDay a JOIN device d ON d.id = a.deviceId ORDER BY d.id, a.day;
+                """, arguments: [Date().storedPrecision])
         }
         return migrator
     }

@@ -7,10 +7,7 @@ extension InventoryStore {
     /// internet link targets too when asked.
     public func devices(includeRetired: Bool = false, includeInternetLinks: Bool = false) throws -> [Device] {
         try database.read { db in
-            var request = Device.all()
-            if !includeRetired { request = request.filter(Device.Columns.retiredAt == nil) }
-            if !includeInternetLinks { request = request.filter(Device.Columns.role == DeviceRole.equipment.rawValue) }
-            return try request.order(Device.Columns.nameKey, Column("id")).fetchAll(db)
+            try Self.devices(includeRetired: includeRetired, includeInternetLinks: includeInternetLinks, in: db)
         }
     }
 
@@ -22,16 +19,16 @@ extension InventoryStore {
     /// Adds a device and its first condition mark in one transaction.
     @discardableResult
     public func add(_ device: Device, condition: Condition = .good, by who: String) throws -> Device {
-        try database.write { db in
+        try write { writer in
             var device = device
             try Self.validate(device)
-            if try Self.activeDevice(key: device.nameKey, in: db) != nil {
+            if try Self.activeDevice(key: device.nameKey, in: writer.db) != nil {
                 throw InventoryError.duplicateName(device.name)
             }
-            try device.insert(db)
+            try writer.add(&device)
             var mark = ConditionMark(deviceId: device.id!, condition: condition, note: device.note,
                                      markedBy: who, markedAt: device.createdAt)
-            try mark.insert(db)
+            try writer.mark(&mark, of: device)
             return device
         }
     }
@@ -39,21 +36,19 @@ extension InventoryStore {
     /// Retires a device: it leaves every count from `date` on, and its history stays.
     @discardableResult
     public func retire(named name: String, at date: Date = Date()) throws -> Device {
-        try database.write { db in
-            var device = try Self.device(named: name, in: db)
-            device.retiredAt = date.storedPrecision
-            try device.update(db)
+        try write { writer in
+            var device = try Self.device(named: name, in: writer.db)
+            try writer.retire(&device, at: date)
             return device
         }
     }
 
     /// Makes the internet link targets those of the config: adds the new ones, retires the dropped ones.
     public func syncInternetLinks(_ addresses: [String], at date: Date = Date()) throws {
-        try database.write { db in
-            let current = try Device.filter(Device.Columns.role == DeviceRole.internetLink.rawValue && Device.Columns.retiredAt == nil).fetchAll(db)
+        try write { writer in
+            let current = try Device.filter(Device.Columns.role == DeviceRole.internetLink.rawValue && Device.Columns.retiredAt == nil).fetchAll(writer.db)
             for var device in current where !addresses.contains(device.address) {
-                device.retiredAt = date.storedPrecision
-                try device.update(db)
+                try writer.retire(&device, at: date)
             }
             for address in addresses where !current.contains(where: { $0.address == address }) {
                 if let problem = DeviceAddress.problem(with: address) {
@@ -62,7 +57,7 @@ extension InventoryStore {
                 var device = Device(name: "Internet (\(address))", kind: .network, address: address,
                                     note: "internet link target from the config", schedule: .always,
                                     role: .internetLink, createdAt: date)
-                try device.insert(db)
+                try writer.add(&device)
             }
         }
     }
@@ -73,6 +68,13 @@ extension InventoryStore {
     }
 
     // MARK: - Building blocks for transactions
+
+    static func devices(includeRetired: Bool, includeInternetLinks: Bool, in db: Database) throws -> [Device] {
+        var request = Device.all()
+        if !includeRetired { request = request.filter(Device.Columns.retiredAt == nil) }
+        if !includeInternetLinks { request = request.filter(Device.Columns.role == DeviceRole.equipment.rawValue) }
+        return try request.order(Device.Columns.nameKey, Column("id")).fetchAll(db)
+    }
 
     static func device(named name: String, in db: Database) throws -> Device {
         if let device = try activeDevice(key: NameKey.fold(name), in: db) { return device }

@@ -7,7 +7,10 @@ import GRDB
 /// write from other processes; the busy timeout absorbs the short write locks they contend for.
 public final class InventoryStore: Sendable {
     /// The database connection pool; `DatabasePool` is itself `Sendable`.
-    public let database: DatabasePool
+    ///
+    /// Internal: callers use the intent-named queries and changes, and every write goes through
+    /// `write(_:)`, which stamps the change log.
+    let database: DatabasePool
     /// The file this store opened.
     public let path: String
 
@@ -41,13 +44,27 @@ public final class InventoryStore: Sendable {
         }
         let migrator = InventorySchema.migrator
         let known = Set(migrator.migrations)
-        let applied = try database.read { try migrator.appliedIdentifiers($0) }
+        // Through the writer when it may migrate: a reader connection opened now would keep the
+        // old schema for its first statement after the migration (stale column names).
+        let applied = try readonly
+            ? database.read { try migrator.appliedIdentifiers($0) }
+            : database.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
         let unknown = applied.subtracting(known)
         if !unknown.isEmpty {
             throw InventoryError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
         }
         if !readonly {
             try migrator.migrate(database)
+        }
+    }
+
+    /// Runs `body` in one write transaction; its changes, and their change-log stamps, commit together.
+    func write<T>(_ body: (inout ChangeWriter) throws -> T) throws -> T {
+        try database.write { db in
+            var writer = ChangeWriter(db: db)
+            let result = try body(&writer)
+            try writer.flushStamps()
+            return result
         }
     }
 

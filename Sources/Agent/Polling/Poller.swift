@@ -20,12 +20,10 @@ public struct Poller: Sendable {
     /// Probes `entries` and turns the results into observations stamped `time` (default: when probing began).
     public func probe(_ entries: [PollPlan.Entry], at time: Date = Date()) async -> [Observation] {
         let results = await prober.probe(entries.map(\.target))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         return zip(entries, results).map { entry, result in
             Observation(deviceId: entry.device.id!, time: time, up: result.up, answeredBy: result.answeredByText,
                         rttMs: result.rttMs, error: result.failureSummary,
-                        facts: result.facts.flatMap { try? String(decoding: encoder.encode($0), as: UTF8.self) })
+                        facts: result.facts)
         }
     }
 }
