@@ -86,7 +86,11 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ProbesTests", dependencies: ["Probes", "TestSupport"], path: "Tests/ProbesTests"),
-        .testTarget(name: "InventoryTests", dependencies: ["Inventory", "TestSupport"], path: "Tests/InventoryTests"),
+        .testTarget(
+            name: "InventoryTests", dependencies: ["Inventory", "TestSupport"], path: "Tests/InventoryTests",
+            // Expected outputs, read by path (GoldenFile), not bundled.
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "AgentTests", dependencies: ["Agent", "TestSupport"], path: "Tests/AgentTests"),
         .testTarget(
             name: "CLITests",
