@@ -6,24 +6,19 @@ import TestSupport
 
 /// Renders a report the way `kiemke report --format F --lang L` prints it.
 enum GoldenReport {
-    static let formats = ["text", "markdown", "json", "csv"]
+    static let formats = ReportFormat.allCases
 
-    static func render(_ report: DigitalGovernmentReport, format: String, language: ReportLanguage) throws -> String {
-        switch format {
-        case "text": report.text(language)
-        case "markdown": report.markdown(language)
-        case "json": try report.json()
-        default: report.csv()
-        }
+    static func render(_ report: DigitalGovernmentReport, format: ReportFormat, language: ReportLanguage) throws -> String {
+        try report.rendered(format, language: language)
     }
 
     /// The golden file's name: text and Markdown per language; JSON and CSV say no words, so one file serves both.
-    static func fileName(_ scenario: String, format: String, language: ReportLanguage) -> String {
+    static func fileName(_ scenario: String, format: ReportFormat, language: ReportLanguage) -> String {
         switch format {
-        case "text": "\(scenario).\(language.rawValue).txt"
-        case "markdown": "\(scenario).\(language.rawValue).md"
-        case "json": "\(scenario).json"
-        default: "\(scenario).csv"
+        case .text: "\(scenario).\(language.rawValue).txt"
+        case .markdown: "\(scenario).\(language.rawValue).md"
+        case .json: "\(scenario).json"
+        case .csv: "\(scenario).csv"
         }
     }
 
@@ -33,7 +28,7 @@ enum GoldenReport {
             for language in ReportLanguage.allCases {
                 let output = try render(report, format: format, language: language)
                 let name = fileName(scenario, format: format, language: language)
-                if digestCSV && format == "csv" {
+                if digestCSV && format == .csv {
                     try GoldenFile(name + ".fnv1a64").checkDigest(output)
                 } else {
                     try GoldenFile(name).check(output)
