@@ -87,14 +87,12 @@ public struct VietnamesePhrases: ReportPhrases {
     }
 
     public func attention(_ attention: Attention) -> String {
-        // Today's wording, kept for one commit so the golden files pin the refactor alone.
-        let words: [(String, String)] = [
-            ("down for ", "mất kết nối "), (" hours", " giờ"), ("low toner", "sắp hết mực"), ("no toner", "hết mực"),
-            ("low paper", "sắp hết giấy"), ("no paper", "hết giấy"), ("jammed", "kẹt giấy"), ("door open", "mở nắp"),
-            ("service requested", "cần bảo trì"), ("offline", "ngoại tuyến"), ("nearly full", "sắp đầy"),
-            ("disk ", "ổ đĩa "), (" low (", " sắp hết ("),
-        ]
-        return words.reduce(attention.english) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        switch attention {
+        case .longOutage(let hours): "mất kết nối \(hours) giờ"
+        case .printerCondition(let condition): printerCondition(condition)
+        case .lowSupply(let name, let level): "\(name) sắp hết (\(level)%)"
+        case .diskFull(let name, let used): "ổ đĩa \(name) sắp đầy (\(Int(used))%)"
+        }
     }
 
     public var title: ReportText { "6. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số" }
