@@ -107,7 +107,11 @@ let package = Package(
         ),
         .testTarget(name: "KiemkeCoreTests", dependencies: ["KiemkeCore"], path: "Tests/KiemkeCoreTests"),
         .testTarget(name: "ProbesTests", dependencies: ["KiemkeCore", "Probes", "TestSupport"], path: "Tests/ProbesTests"),
-        .testTarget(name: "InventoryTests", dependencies: ["KiemkeCore", "Inventory", "TestSupport"], path: "Tests/InventoryTests"),
+        .testTarget(
+            name: "InventoryTests", dependencies: ["KiemkeCore", "Inventory", "TestSupport"], path: "Tests/InventoryTests",
+            // Expected outputs, read by path (GoldenFile), not bundled.
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "AgentTests", dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport"], path: "Tests/AgentTests"),
         .testTarget(
             name: "CLITests",

@@ -8,18 +8,18 @@ extension AttentionRules {
     static let fullDiskPercent = 90.0
 
     /// Issues read from a device's last SNMP facts: printer error states, low supplies, nearly full disks.
-    static func factIssues(_ facts: DeviceFacts?) -> [String] {
+    static func factIssues(_ facts: DeviceFacts?) -> [Attention] {
         guard let facts else { return [] }
-        var issues = facts.conditions
+        var issues = facts.conditions.map { Attention.printerCondition(PrinterCondition(name: $0)) }
         for supply in facts.supplies where !supply.type.hasPrefix("waste") {
             if let level = supply.levelPct, level < lowSupplyPercent {
-                issues.append("\(supply.name) low (\(level)%)")
+                issues.append(.lowSupply(name: supply.name, levelPct: level))
             }
         }
         // Only a computer's disks fill up with work; a printer's flash is full by design.
         for area in facts.storage where area.isDisk && facts.kind == .computer {
             if let used = area.usedPct, used >= fullDiskPercent {
-                issues.append("disk \(area.name) nearly full (\(Int(used))%)")
+                issues.append(.diskFull(name: area.name, usedPct: used))
             }
         }
         return issues

@@ -16,10 +16,10 @@ public struct AttentionRules: Sendable, Equatable {
         var items: [AttentionItem] = []
         if state.state == .down, now.timeIntervalSince(state.since) >= longOutage {
             let hours = Int(now.timeIntervalSince(state.since) / 3600)
-            items.append(AttentionItem(name: device.name, kind: device.kind, issue: "down for \(hours) hours", since: state.since))
+            items.append(AttentionItem(name: device.name, kind: device.kind, attention: .longOutage(hours: hours), since: state.since))
         }
         items += AttentionRules.factIssues(state.lastFacts).map {
-            AttentionItem(name: device.name, kind: device.kind, issue: $0, since: state.lastFactsAt)
+            AttentionItem(name: device.name, kind: device.kind, attention: $0, since: state.lastFactsAt)
         }
         return items
     }

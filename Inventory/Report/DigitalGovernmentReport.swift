@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KiemkeCore
 
 /// The figures of section 6 of the half-year report, computed from the store for one period.
@@ -23,10 +22,20 @@ public struct DigitalGovernmentReport: Sendable {
         /// Seconds the networked devices were in the inventory during the period (up to now).
         public var expectedSeconds: Double
 
-        public var reachablePercent: Double? { networked > 0 && probed > 0 ? Double(reachable) * 100 / Double(networked) : nil }
-        public var availabilityPercent: Double? { time.availability.map { $0 * 100 } }
+        /// Networked devices that answered their latest probe, out of networked devices; nil before any probe.
+        public var reachableRatio: Ratio? { networked > 0 && probed > 0 ? Ratio(count: reachable, of: networked) : nil }
+        /// Up time over scheduled, observed, not-broken time.
+        public var availabilityRatio: Ratio { Ratio(availability: time) }
+        /// Observed seconds out of the seconds these devices were in the inventory.
+        public var coverageRatio: Ratio {
+            Ratio(numerator: time.observed, denominator: expectedSeconds,
+                  percent: expectedSeconds > 0 ? min(100, time.observed * 100 / expectedSeconds) : nil)
+        }
+
+        public var reachablePercent: Double? { reachableRatio?.percent }
+        public var availabilityPercent: Double? { availabilityRatio.percent }
         /// Share of the period the daemon observed these devices.
-        public var coveragePercent: Double? { expectedSeconds > 0 ? min(100, time.observed * 100 / expectedSeconds) : nil }
+        public var coveragePercent: Double? { coverageRatio.percent }
         public var unknownSeconds: Double { max(0, expectedSeconds - time.observed) }
     }
 
@@ -36,7 +45,8 @@ public struct DigitalGovernmentReport: Sendable {
         public var time: AvailabilityTotals
         public var expectedSeconds: Double
 
-        public var availabilityPercent: Double? { time.availability.map { $0 * 100 } }
+        public var availabilityRatio: Ratio { Ratio(availability: time) }
+        public var availabilityPercent: Double? { availabilityRatio.percent }
     }
 
     /// A device staff marked broken or degraded.
@@ -74,47 +84,53 @@ public struct DigitalGovernmentReport: Sendable {
     public var calendar: Calendar
 
     /// Seconds the daemon observed over seconds it could have, all networked devices together.
-    public var coveragePercent: Double? {
+    public var coverageRatio: Ratio {
         let expected = kinds.reduce(0) { $0 + $1.expectedSeconds }
         let observed = kinds.reduce(0) { $0 + min($1.time.observed, $1.expectedSeconds) }
-        return expected > 0 ? observed * 100 / expected : nil
+        return Ratio(numerator: observed, denominator: expected, percent: expected > 0 ? observed * 100 / expected : nil)
     }
+
+    public var coveragePercent: Double? { coverageRatio.percent }
 
     /// Computes the report for `period` from `store`.
     public init(store: InventoryStore, period: ReportPeriod, hours: OfficeHours, office: String,
                 readiness: ReadinessFacts = ReadinessFacts(), attentionRules: AttentionRules = AttentionRules(),
                 now: Date = Date()) throws {
+        self.init(snapshot: try store.reportSnapshot(period: period), calendar: hours.calendar, office: office,
+                  readiness: readiness, attentionRules: attentionRules, now: now)
+    }
+
+    /// Computes the report from what the store held: no database, the same figures for the same snapshot.
+    public init(snapshot: ReportSnapshot, calendar: Calendar, office: String, readiness: ReadinessFacts = ReadinessFacts(),
+                attentionRules: AttentionRules = AttentionRules(), now: Date) {
+        let period = snapshot.period
         self.office = office
         self.period = period
         self.generatedAt = now
         self.readiness = readiness
-        let calendar = hours.calendar
         self.calendar = calendar
         let span = period.interval(in: calendar)
         let end = min(span.end, now)
-        let (allDevices, allMarks, states) = try store.database.read { db in
-            (try Device.fetchAll(db),
-             try ConditionMark.order(Column("markedAt"), Column("id")).fetchAll(db),
-             try DeviceState.fetchAll(db))
-        }
-        let totals = try store.availability(fromDay: period.from, toDay: period.to)
-        let stateById = Dictionary(uniqueKeysWithValues: states.map { ($0.deviceId, $0) })
-        let marksById = Dictionary(grouping: allMarks, by: \.deviceId)
-        let active = allDevices.filter { $0.isActive(during: span) && $0.createdAt <= end }
+        let stateById = Dictionary(snapshot.states.map { ($0.deviceId, $0) }, uniquingKeysWith: { first, _ in first })
+        let marksById = Dictionary(grouping: snapshot.marks, by: \.deviceId)
+        let active = snapshot.devices.filter { $0.id != nil && $0.isActive(during: span) && $0.createdAt <= end }
             .sorted { ($0.kind, $0.nameKey) < ($1.kind, $1.nameKey) }
 
         var lines: [DeviceLine] = []
+        var notes: [Int64: String] = [:]
         for device in active {
+            guard let id = device.id else { continue }
             // The condition as staff had marked it at the end of the period.
-            let marks = (marksById[device.id!] ?? []).filter { $0.markedAt <= end }
+            let marks = (marksById[id] ?? []).filter { $0.markedAt <= end }
             let condition = marks.last?.condition
             var since = marks.last?.markedAt
             for mark in marks.reversed() where mark.condition == condition { since = mark.markedAt }
+            notes[id] = marks.last?.note
             let lifeStart = max(span.start, device.createdAt)
             let lifeEnd = min(end, device.retiredAt ?? end)
             let expected = device.address.isEmpty ? 0 : max(0, lifeEnd.timeIntervalSince(lifeStart))
             lines.append(DeviceLine(device: device, condition: condition, conditionSince: since,
-                                    state: stateById[device.id!], time: totals[device.id!] ?? AvailabilityTotals(),
+                                    state: stateById[id], time: snapshot.totals[id] ?? AvailabilityTotals(),
                                     expectedSeconds: expected))
         }
         let links = lines.filter { $0.device.role == .internetLink }
@@ -141,7 +157,7 @@ public struct DigitalGovernmentReport: Sendable {
             guard let condition = line.condition, condition == .broken || condition == .degraded else { return nil }
             return EquipmentIssue(name: line.device.name, kind: line.device.kind, location: line.device.location,
                                   condition: condition, since: line.conditionSince ?? line.device.createdAt,
-                                  note: (marksById[line.device.id!] ?? []).last(where: { $0.markedAt <= end })?.note ?? "")
+                                  note: line.device.id.flatMap { notes[$0] } ?? "")
         }.sorted { ($0.condition == .broken ? 0 : 1, $0.since) < ($1.condition == .broken ? 0 : 1, $1.since) }
 
         attention = lines.flatMap { attentionRules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }

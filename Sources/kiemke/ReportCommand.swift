@@ -9,25 +9,20 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Write section 6 (Chính quyền điện tử, Chính quyền số) of the report from the measured data.",
         discussion: "Default period: the current half-year to today. Vietnamese by default (config `language`).")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, csv }
-
     @OptionGroup var global: GlobalOptions
     @Option(help: "2023-H1, 2023-H2, 2023, 2023-Q1 ... 2023-Q4.") var period: String?
     @Option(help: "First day, YYYY-MM-DD.") var from: String?
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
     @Option(help: "vi or en (default: the config's language, else vi).") var lang: ReportLanguage?
-    @Option(help: "text (to paste into Word), markdown, json or csv (one row per device).") var format: Format = .text
+    @Option(help: "text (to paste into Word), markdown, json or csv (one row per device).") var format: ReportFormat = .text
 
     func run() async throws {
         let workspace = try global.workspace()
         let report = try workspace.report(store: workspace.openStore(),
                                           request: ReportRequest(period: period, from: from, to: to))
         let language = lang ?? workspace.configuration.language
-        switch format {
-        case .text: print(report.text(language), terminator: "")
-        case .markdown: print(report.markdown(language), terminator: "")
-        case .json: print(try report.json(), terminator: "")
-        case .csv: print(report.csv(), terminator: "")
-        }
+        print(try report.rendered(format, language: language), terminator: "")
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// What a person should look at on one device; each language's phrase table words it.
+public enum Attention: Sendable, Equatable, Hashable {
+    /// Down, though it should always run, for this many whole hours.
+    case longOutage(hours: Int)
+    /// A printer condition the device itself reports.
+    case printerCondition(PrinterCondition)
+    /// A supply below the low mark; `name` is the device's own name for it and is never translated.
+    case lowSupply(name: String, levelPct: Int)
+    /// A computer's disk nearly full; `name` is the device's own name for it ("C:\", "/home").
+    case diskFull(name: String, usedPct: Double)
+
+    /// The English wording that `kiemke status` and the JSON's `issue` show.
+    public var english: String { EnglishPhrases().attention(self) }
+}

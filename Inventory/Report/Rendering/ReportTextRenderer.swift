@@ -1,0 +1,22 @@
+/// Prose to paste into the Word report: sections apart by a blank line; tables left out, as the prose states their figures.
+public struct ReportTextRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ document: ReportDocument) -> String {
+        let style = NumberStyle(document.language)
+        return document.sections.map { section in
+            section.blocks.map { block in
+                switch block {
+                case .heading(let text), .paragraph(let text): text.plain(style) + "\n"
+                case .list(let title, let items): ReportTextRenderer.list(title: title, items: items, style: style)
+                case .table: ""
+                }
+            }.joined()
+        }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// A list as lines: its title, then "- item" per item.
+    static func list(title: ReportText?, items: [ReportText], style: NumberStyle) -> String {
+        (title.map { $0.plain(style) + "\n" } ?? "") + items.map { "- " + $0.plain(style) + "\n" }.joined()
+    }
+}
