@@ -9,14 +9,15 @@ public struct DeviceDetail: Sendable {
         (device, history) = try store.history(named: name)
     }
 
-    /// The device's fields followed by its history.
+    /// The device's fields followed by its history; every field is escaped (`TerminalText`).
     public func text() -> String {
         var out = ""
-        out += "name:      \(device.name)\n"
+        func field(_ text: String) -> String { TerminalText.escaped(text) }
+        out += "name:      \(field(device.name))\n"
         out += "kind:      \(device.kind.rawValue)\n"
-        out += "address:   \(device.address.isEmpty ? "-" : device.address)\n"
-        out += "location:  \(device.location)\n"
-        out += "note:      \(device.note)\n"
+        out += "address:   \(device.address.isEmpty ? "-" : field(device.address))\n"
+        out += "location:  \(field(device.location))\n"
+        out += "note:      \(field(device.note))\n"
         if let version = device.snmpVersion {
             out += "snmp:      v\(version.rawValue)\(device.snmpPort.map { ", port \($0)" } ?? "")\n"
         }
@@ -38,7 +39,7 @@ public struct DeviceDetail: Sendable {
                 table.append([Self.format(change.time), "probe: \(change.to.rawValue)", "kiemke", change.reason])
             }
         }
-        return "history of \(device.name):\n" + table.render()
+        return "history of \(TerminalText.escaped(device.name)):\n" + table.render()
     }
 
     /// "2026-11-29 16:38" in the machine's time zone; one style for every row (status formats two a device).

@@ -40,7 +40,7 @@ public struct StatusListing: Sendable {
         let down = entries.filter { $0.state?.state == .down }.count
         out += "\(entries.count) devices: \(up) up, \(down) down\n"
         if !attention.isEmpty {
-            out += "\nneeds attention:\n" + attention.map { "  \($0.name): \($0.issue)\n" }.joined()
+            out += "\nneeds attention:\n" + attention.map { "  \(TerminalText.escaped("\($0.name): \($0.issue)"))\n" }.joined()
         }
         return out
     }

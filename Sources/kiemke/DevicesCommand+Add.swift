@@ -16,7 +16,7 @@ extension DevicesCommand {
         @Option(help: "A note.") var note: String = ""
         @Option(help: "Its condition now: good, fair, degraded or broken.") var condition: String = "good"
         @Option(help: "office (switched off outside office hours) or always; default: as its kind.") var schedule: DeviceSchedule?
-        @Option(help: "How often to poll it, e.g. 1m (default: as its kind).", transform: DurationOption.parse) var interval: Duration?
+        @Option(help: "How often to poll it, e.g. 1m, 1s to 1d (default: as its kind).", transform: DurationOption.interval) var interval: Duration?
         @Option(help: "Who is adding it (default: your login name).") var by: String?
 
         func validate() throws {
@@ -34,7 +34,7 @@ extension DevicesCommand {
                 Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note,
                        schedule: schedule, pollInterval: interval?.seconds),
                 condition: Condition(parsing: condition)!, by: CurrentUser.name(explicit: by))
-            print("added \(device.name) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
+            print("added \(TerminalText.escaped(device.name)) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
         }
     }
 }

@@ -16,7 +16,7 @@ extension DevicesCommand {
             switch format {
             case .table: print(listing.table(), terminator: "")
             case .json: print(try listing.json(), terminator: "")
-            case .csv: print(listing.csv(), terminator: "")
+            case .csv: print(TerminalOutput.data(listing.csv()), terminator: "")
             }
         }
     }

@@ -26,6 +26,6 @@ struct MarkCommand: AsyncParsableCommand {
         let mark = try store.mark(named: name, condition: Condition(parsing: condition)!, note: note,
                                   by: CurrentUser.name(explicit: by))
         let device = try store.device(named: name)
-        print("\(device.name): \(mark.condition.rawValue) (\(mark.condition.vietnamese))")
+        print("\(TerminalText.escaped(device.name)): \(mark.condition.rawValue) (\(mark.condition.vietnamese))")
     }
 }

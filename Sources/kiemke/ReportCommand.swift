@@ -21,7 +21,8 @@ struct ReportCommand: AsyncParsableCommand {
         let report = try workspace.report(store: workspace.openStore(),
                                           request: ReportRequest(period: period, from: from, to: to))
         let language = lang ?? workspace.configuration.language
-        print(try report.rendered(format, language: language), terminator: "")
+        let text = try report.rendered(format, language: language)
+        print(format == .csv ? TerminalOutput.data(text) : text, terminator: "")
     }
 }
 

@@ -19,6 +19,12 @@ extension Configuration {
         return config
     }
 
+    /// Adds the secrets of a secrets file (only `[snmp]` keys) to this configuration, as the
+    /// config's `secrets` key does: for `probe --secrets-file`, so secrets stay out of `ps`.
+    public mutating func loadSecrets(from url: URL) throws(ConfigError) {
+        _ = try merge(file: url, secretsOnly: true)
+    }
+
     /// Applies one file's keys; returns where each key was set, for checks that span keys.
     private mutating func merge(file url: URL, secretsOnly: Bool) throws(ConfigError) -> [String: ConfigEntry] {
         let path = url.path
@@ -35,7 +41,7 @@ extension Configuration {
             if secretsOnly && !entry.path.hasPrefix("snmp.") {
                 throw .unknownKey(file: path, line: entry.line, key: entry.path, known: Self.knownKeys(in: "snmp"))
             }
-            if Self.secretKeys.contains(entry.path) { holdsSecrets = true }
+            if Self.secretKeys.contains(entry.path) || SecretScrubber.isSecret(entry.parts) { holdsSecrets = true }
             try apply(entry)
         }
         if holdsSecrets, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
@@ -50,7 +56,7 @@ extension Configuration {
         let parts = entry.parts
         if parts.count == 3, parts[0] == "kinds" {
             guard let kind = DeviceKind(rawValue: parts[1]) else {
-                throw entry.invalid("[kinds.\(parts[1])]: \(parts[1]) is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw entry.invalid("[kinds.\(parts[1])]: \(TerminalText.quoted(parts[1])) is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let key = KindSettings.keys.first(where: { $0.path == parts[2] }) else {
                 throw .unknownKey(file: entry.file, line: entry.line, key: entry.path, known: KindSettings.keys.map(\.path))
@@ -58,6 +64,15 @@ extension Configuration {
             var settings = kinds[kind] ?? KindSettings()
             try key.assign(entry, to: &settings)
             kinds[kind] = settings
+            return
+        }
+        if parts.count == 3, parts[0] == "snmp", parts[1] == "communities" {
+            if let problem = DeviceTextRules.communityProblem("@" + parts[2]) {
+                throw entry.invalid("[snmp.communities]: \(TerminalText.quoted(parts[2])): \(problem)")
+            }
+            let community = try ConfigType<String>.string.read(entry)
+            if community.isEmpty { throw entry.invalid("is empty; write the community") }
+            snmp.communities[parts[2]] = community
             return
         }
         guard let key = Self.keys.first(where: { $0.path == entry.path }) else {

@@ -51,6 +51,9 @@ public struct Configuration: Sendable, Equatable {
         public var v3AuthKey: String?
         public var v3PrivProtocol = SNMPSettings.PrivProtocol.aes
         public var v3PrivKey: String?
+        /// Named communities (`[snmp.communities]`, in the secrets file), which a device names as
+        /// `snmp_community = "@NAME"` so that the community is not stored in the database.
+        public var communities: [String: String] = [:]
         public init() {}
     }
 

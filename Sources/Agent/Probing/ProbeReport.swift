@@ -51,7 +51,13 @@ public struct ProbeReport: Sendable {
     }
 
     /// A few lines a person reads: up or down and by which probe, what the device is, its supplies and errors.
+    ///
+    /// Each line is escaped (`TerminalText`): nearly everything in it is what the device says.
     public func text() -> String {
+        lines().map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
+    }
+
+    private func lines() -> [String] {
         var lines: [String] = []
         let address = result.target.address.description
         if result.up {
@@ -63,7 +69,7 @@ public struct ProbeReport: Sendable {
         if let snmpFailure = result.failures[.snmp], result.up {
             lines.append("  snmp: \(snmpFailure)")
         }
-        guard let facts = result.facts else { return lines.joined(separator: "\n") + "\n" }
+        guard let facts = result.facts else { return lines }
         let what = [facts.vendor, facts.model].compactMap { $0 }.joined(separator: " ")
         lines.append("  kind:       \(facts.kind.rawValue)\(what.isEmpty ? "" : " — \(what)") (\(facts.classification.reason))")
         if let serial = facts.serial { lines.append("  serial:     \(serial)") }
@@ -80,6 +86,6 @@ public struct ProbeReport: Sendable {
             lines.append("  disk:       \(area.name) \(area.usedPct.map { String(format: "%.1f%% used", $0) } ?? "use unknown")")
         }
         for note in facts.notes { lines.append("  note:       \(note)") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 }
