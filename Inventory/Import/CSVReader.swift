@@ -133,7 +133,8 @@ public struct CSVReader: Sendable {
     /// Writes one CSV line, quoting the fields that need it and neutralising formulas.
     public static func line(_ fields: [String]) -> String {
         fields.map(neutralised).map { field in
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            // By scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".
+            if field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return field

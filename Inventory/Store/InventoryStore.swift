@@ -23,14 +23,7 @@ public final class InventoryStore: Sendable {
     /// daemon, which reads little, keeps it small.
     public init(path: String, readonly: Bool = false, maximumReaders: Int = 5) throws {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw InventoryError.cannotCreateFolder(path: folder, reason: Self.reason(error))
-            }
-        }
+        if !readonly { try Self.createPrivately(path: path) }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)

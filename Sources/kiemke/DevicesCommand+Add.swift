@@ -17,6 +17,9 @@ extension DevicesCommand {
         @Option(help: "Its condition now: good, fair, degraded or broken.") var condition: String = "good"
         @Option(help: "office (switched off outside office hours) or always; default: as its kind.") var schedule: DeviceSchedule?
         @Option(help: "How often to poll it, e.g. 1m, 1s to 1d (default: as its kind).", transform: DurationOption.interval) var interval: Duration?
+        @Option(help: "Its SNMP version, 1, 2c or 3 (default: the config's).") var snmpVersion: SNMPVersion?
+        @Option(help: "Its SNMP community, or @NAME for an entry of the secrets file's [snmp.communities], which keeps the community out of the database and of ps (default: the config's).") var snmpCommunity: String?
+        @Option(help: "Its SNMP port (default: the config's).") var snmpPort: Int?
         @Option(help: "Who is adding it (default: your login name).") var by: String?
 
         func validate() throws {
@@ -26,12 +29,19 @@ extension DevicesCommand {
             guard Condition(parsing: condition) != nil else {
                 throw ValidationError("--condition \"\(condition)\" is not a condition; use good, fair, degraded or broken")
             }
+            let checks = [("NAME", DeviceTextRules.nameProblem(NameKey.clean(name))),
+                          ("--location", DeviceTextRules.locationProblem(location)),
+                          ("--note", DeviceTextRules.noteProblem(note)),
+                          ("--snmp-community", snmpCommunity.flatMap(DeviceTextRules.communityProblem))]
+            for case let (what, problem?) in checks { throw ValidationError("\(what) \(problem)") }
+            if let snmpPort, !(1...65535).contains(snmpPort) { throw ValidationError("--snmp-port must be 1 to 65535") }
         }
 
         func run() async throws {
             let store = try global.workspace().openStore()
             let device = try store.add(
                 Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note,
+                       snmpVersion: snmpVersion, snmpCommunity: snmpCommunity, snmpPort: snmpPort,
                        schedule: schedule, pollInterval: interval?.seconds),
                 condition: Condition(parsing: condition)!, by: CurrentUser.name(explicit: by))
             print("added \(TerminalText.escaped(device.name)) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")

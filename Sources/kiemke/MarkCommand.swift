@@ -16,6 +16,7 @@ struct MarkCommand: AsyncParsableCommand {
     @Option(help: "Who judged it (default: your login name).") var by: String?
 
     func validate() throws {
+        if let problem = DeviceTextRules.noteProblem(note) { throw ValidationError("--note \(problem)") }
         guard Condition(parsing: condition) != nil else {
             throw ValidationError("\"\(condition)\" is not a condition; use good, fair, degraded or broken (or hoạt động tốt, hoạt động trung bình, đã xuống cấp, đã bị hỏng)")
         }
