@@ -8,9 +8,9 @@ import TOMLKit
 enum ConfigDocument {
     /// No config is near this size; a larger file is a mistake, not a config to parse.
     static let maximumSize = 1 << 20
-    /// Arrays and inline tables nested deeper than this are refused before TOMLKit sees them:
-    /// toml++ and the conversion below recurse once per level, and 50,000 levels overflowed
-    /// the stack (a SIGHUP reload parses on a task's small stack). kiemke's keys nest at most 2.
+    /// Arrays and inline tables nested deeper than this are refused before TOMLKit sees them
+    /// (`TOMLPrecheck`): the parsers recurse once per level, and a SIGHUP reload parses on a
+    /// task's small stack. kiemke's keys nest at most 2.
     static let maximumDepth = 32
 
     /// Every key of `text` that holds a value (tables are walked into), in the order of the file.
@@ -21,7 +21,7 @@ enum ConfigDocument {
         // CRLF (Windows Notepad) is valid TOML. As Swift characters "\r\n" is one grapheme, so
         // line-by-line code would see a CRLF file as one line: make every line end "\n" first.
         let text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        try TOMLDepth.check(text, limit: maximumDepth, file: file)
+        try TOMLPrecheck.check(text, maximumDepth: maximumDepth, file: file)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
