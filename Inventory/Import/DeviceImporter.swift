@@ -105,7 +105,7 @@ public struct DeviceImporter: Sendable {
             let kind = DeviceKind(parsing: kindText)
             if kind == nil {
                 problems.append(ImportProblem(line: line, field: "kind",
-                    message: "\"\(kindText)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    message: DeviceKind.notAKind(kindText)))
             }
             let conditionText = value("condition")
             let condition = conditionText.isEmpty ? nil : Condition(parsing: conditionText)
@@ -123,9 +123,9 @@ public struct DeviceImporter: Sendable {
                 problems.append(ImportProblem(line: line, field: "snmp_version", message: "\"\(versionText)\" is not an SNMP version; use 1, 2c or 3"))
             }
             let portText = value("snmp_port")
-            let port = portText.isEmpty ? nil : Int(portText)
-            if !portText.isEmpty && !(port.map { (1...65535).contains($0) } ?? false) {
-                problems.append(ImportProblem(line: line, field: "snmp_port", message: "\"\(portText)\" is not a port number (1 to 65535)"))
+            let port = portText.isEmpty ? nil : Port(parsing: portText).map { Int($0.rawValue) }
+            if !portText.isEmpty && port == nil {
+                problems.append(ImportProblem(line: line, field: "snmp_port", message: "\"\(portText)\" is not a port: \(Port.rangeDescription)"))
             }
             let community = value("snmp_community")
             let scheduleText = value("schedule").lowercased()

@@ -103,8 +103,8 @@ extension InventoryStore {
         if let problem = DeviceAddress.problem(with: device.address) {
             throw InventoryError.invalidField(field: "address", value: device.address, reason: problem)
         }
-        if let port = device.snmpPort, !(1...65535).contains(port) {
-            throw InventoryError.invalidField(field: "snmp_port", value: String(port), reason: "a port is a number from 1 to 65535")
+        if let port = device.snmpPort, Port(port) == nil {
+            throw InventoryError.invalidField(field: "snmp_port", value: String(port), reason: Port.rangeDescription)
         }
     }
 }

@@ -21,7 +21,7 @@ extension DevicesCommand {
 
         func validate() throws {
             guard DeviceKind(parsing: kind) != nil else {
-                throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("--kind " + DeviceKind.notAKind(kind))
             }
             guard Condition(parsing: condition) != nil else {
                 throw ValidationError("--condition \"\(condition)\" is not a condition; use good, fair, degraded or broken")

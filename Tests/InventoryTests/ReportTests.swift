@@ -81,8 +81,8 @@ struct ReportFigureTests {
         let text = report.text(.vi)
         #expect(text.contains("camera an ninh 78,6%"))
         #expect(text.contains("dữ liệu đo chỉ phủ 1%"))
-        let json = try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as! [String: Any]
-        let cam = (json["kinds"] as! [String: [String: Any]])["camera"]!
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])
+        let cam = try #require((json["kinds"] as? [String: [String: Any]])?["camera"])
         #expect(cam["up_seconds"] as? Double == 660)
         #expect(cam["down_seconds"] as? Double == 180)
         #expect(cam["availability_pct"] as? Double == 78.6)
