@@ -29,7 +29,7 @@ struct MarkCommand: AsyncParsableCommand {
         let now = Date()
         // Read in the office's time zone, which the config names, so parsed after it is loaded.
         let date = try at.map { try workspace.pastDate($0, option: "--at", now: now) } ?? now
-        let store = try workspace.openStore()
+        let store = try workspace.openExistingStore()
         guard let parsed = Condition(parsing: condition) else { return }
         let mark = try store.mark(named: name, condition: parsed, note: note, by: CurrentUser.name(explicit: by),
                                   at: date, now: now)

@@ -48,8 +48,8 @@ struct DatabasePathTests {
         #expect(!FileManager.default.fileExists(atPath: cli.database), "KIEMKE_DB was not used instead")
     }
 
-    @Test("a read-only command on a missing database exits 1 naming it and how to create it, and creates nothing",
-          arguments: readOnlyCommands)
+    @Test("a read-only command, mark or remove on a missing database exits 1 naming it and how to create it, and creates nothing",
+          arguments: readOnlyCommands + [["mark", "PC-01", "good"], ["devices", "remove", "PC-01"]])
     func missingDatabase(command: [String]) async throws {
         let cli = CLI()
         let path = cli.folder.path("missing/kiemke.sqlite")

@@ -38,6 +38,15 @@ public struct Workspace: Sendable {
         try InventoryStore(path: databasePath, maximumReaders: maximumReaders, timeZone: timeZone)
     }
 
+    /// Opens the store for a command that changes what is already there (`mark`, `devices remove`):
+    /// a mistyped path is an error naming it, not a new empty database.
+    public func openExistingStore() throws -> InventoryStore {
+        if !FileManager.default.fileExists(atPath: databasePath) {
+            throw InventoryError.missingDatabase(path: databasePath)
+        }
+        return try openStore()
+    }
+
     /// Opens the store for a command that only reads (`report`, `status`, `devices list/show`,
     /// `history`): never creates a file or folder, and works on a database this user cannot write.
     public func openStoreForReading() throws -> InventoryStore {
