@@ -18,7 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try global.workspace()
-        let report = try workspace.report(store: workspace.openStore(),
+        let report = try workspace.report(store: workspace.openStoreForReading(),
                                           request: ReportRequest(period: period, from: from, to: to))
         let language = lang ?? workspace.configuration.language
         print(try report.rendered(format, language: language), terminator: "")
