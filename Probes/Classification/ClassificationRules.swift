@@ -84,7 +84,7 @@ public enum ClassificationRules {
 
         // Copier class: the office multifunction machine that copies, above all one that takes A3.
         .init("copier-line", .kind(.copier), 2, .text(.identity, #"bizhub|\bineo\b|d-colou?r|\bmp ?c?[0-9]{3,}|\bim ?c?[0-9]{3,}|\bmx-[a-z]*[0-9]{3,}|\bar-[0-9]{3,}|e-studio|imagerunner|\bir[- ]?adv|\bir-?c?[0-9]{4}|taskalfa|altalink|workcentre|apeos|docucentre|multixpress|\bsl-[xk][0-9]"#),
-              "a copier line (bizhub, Ricoh MP/IM, Sharp MX, e-STUDIO, imageRUNNER, TASKalfa, AltaLink, WorkCentre, Apeos...)"),
+              "its model is of a copier line"),
         .init("a3-tray", .kind(.copier), 2.5, .a3Tray,
               "a paper tray takes A3 or larger"),
         .init("copier-units", .kind(.copier), 1.5, .all([.text(.sysDescr, #"\b(iit|adf|dadf|scanner)\b"#), .text(.sysDescr, #"\b(fin|finisher)\b"#)]),

@@ -52,6 +52,10 @@ public enum Classifier {
         var winning: [ClassificationDecision.Signal] = []
         if let top, top.value >= minimumScore {
             winning = signals.filter { family($0.target) == top.key }
+            if top.key == "printing", copierScore >= copierThreshold {
+                // A copier's reason leads with what makes it one.
+                winning = winning.filter { $0.target == .kind(.copier) } + winning.filter { $0.target != .kind(.copier) }
+            }
             switch top.key {
             case "printing":
                 if copierScore >= copierThreshold {
