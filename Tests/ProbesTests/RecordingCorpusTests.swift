@@ -107,7 +107,12 @@ struct RecordingCorpusTests {
     func classifiedAsLabelled(label: Label) async throws {
         let endpoint = try await SNMPSimulator.shared.endpoint()
         let settings = SNMPSettings(version: .v2c, community: label.recording, port: endpoint.port, timeout: 5, retries: 2)
-        let f = try await Self.reader.read(endpoint.address, settings: settings).get()
+        var f = try await Self.reader.read(endpoint.address, settings: settings).get()
+        // This checks classification, not loss handling: a walk that snmpsim answered too slowly while other
+        // suites load it (the engine's adaptive pacing gives up after ~1 s) is read again, twice at most.
+        for _ in 0..<2 where !f.notes.isEmpty {
+            f = try await Self.reader.read(endpoint.address, settings: settings).get()
+        }
         let why = "\(label.recording): \(f.classification.reason)"
         #expect(f.notes.isEmpty, "\(label.recording) was read only in part: \(f.notes)")
         #expect(f.kind == label.kind, "\(why)")
