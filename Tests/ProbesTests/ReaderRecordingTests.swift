@@ -36,10 +36,11 @@ struct ReaderRecordingTests {
         #expect(f.interfaces.first?.speedMbps == 1000)
     }
 
-    @Test("HP LaserJet MFP M130nw: copier (HP MFP), serial from Printer-MIB, toner and drum, page counter")
+    @Test("HP LaserJet MFP M130nw: a desktop multifunction printer (máy in), serial from Printer-MIB, toner and drum")
     func hpJetdirect() async throws {
         let f = try await read("jetdirect_m130nw")
-        #expect(f.kind == .copier)
+        #expect(f.kind == .printer)
+        #expect(f.classification.reason.contains("conservative"))
         #expect(f.vendor == "HP")
         #expect(f.model == "LaserJet MFP M130nw")
         #expect(f.serial == "VNCRC48198")
@@ -53,10 +54,10 @@ struct ReaderRecordingTests {
         ])
     }
 
-    @Test("Brother MFC: copier, toner -3/-2 gives no percentage, drum as used/max, serial from Brother's MIB")
+    @Test("Brother MFC: a desktop multifunction printer, toner -3/-2 gives no percentage, drum as used/max, serial from Brother's MIB")
     func brother() async throws {
         let f = try await read("brother")
-        #expect(f.kind == .copier)
+        #expect(f.kind == .printer)
         #expect(f.vendor == "Brother")
         #expect(f.model == "MFC-L2710DW")
         #expect(f.firmware == "1.14")
@@ -97,10 +98,11 @@ struct ReaderRecordingTests {
         #expect(f.supplies.map(\.levelPct) == [1, 1, 1, 1])
     }
 
-    @Test("Kyocera with only sysDescr/sysObjectID standard: model and serial from Kyocera's MIB, an MFP")
+    @Test("Kyocera with only sysDescr/sysObjectID standard: model, serial and firmware from Kyocera's MIB, a desktop MFP")
     func kyocera() async throws {
         let f = try await read("kyocera")
-        #expect(f.kind == .copier)
+        #expect(f.kind == .printer)
+        #expect(f.firmware == "2H9_2F00.002.002")
         #expect(f.vendor == "Kyocera")
         #expect(f.model == "FS-1028MFP")
         #expect(f.serial == "QUV9600664")
