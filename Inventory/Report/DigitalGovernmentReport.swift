@@ -217,11 +217,19 @@ public struct DigitalGovernmentReport: Sendable {
         }
         let links = lines.filter { $0.device.role == .internetLink }
         lines.removeAll { $0.device.role == .internetLink }
-        devices = lines
         internet = links.isEmpty ? nil : InternetLink(
             targets: links.filter(\.counted).map(\.device.address),
             time: links.reduce(AvailabilityTotals()) { $0 + $1.time },
             expectedSeconds: links.reduce(0) { $0 + $1.expectedSeconds })
+
+        // A device retired and added again is one device: what its earlier row answered counts for it.
+        let answeredNames = Set(lines.filter(\.answered).map(\.device.nameKey))
+        let measuredNames = Set(lines.filter(\.measured).map(\.device.nameKey))
+        for index in lines.indices where lines[index].counted {
+            lines[index].answered = lines[index].answered || answeredNames.contains(lines[index].device.nameKey)
+            lines[index].measured = lines[index].measured || measuredNames.contains(lines[index].device.nameKey)
+        }
+        devices = lines
 
         let publicKeys = Set(readiness.publicServiceComputers.map(NameKey.fold))
         kinds = Dictionary(grouping: lines, by: \.device.kind).map { kind, lines in
@@ -297,7 +305,8 @@ public struct DigitalGovernmentReport: Sendable {
             hour += 1
         }
         if denominator == 0 { officeHours = false }
-        let percent = denominator > 0 ? numerator * 100 / denominator : nil
+        // No measurement, no percentage: "0%" would read as a figure.
+        let percent = denominator > 0 && measured != nil ? numerator * 100 / denominator : nil
         return Coverage(measured: measured, ratio: Ratio(numerator: numerator, denominator: denominator, percent: percent),
                         officeHours: officeHours)
     }

@@ -48,8 +48,10 @@ public struct ReportJSONRenderer: ReportRenderer {
             "office": .string(report.office),
             "period": [
                 "from": .string(report.period.from), "to": .string(report.period.to),
-                "start": .time(report.span.start), "end": .time(report.span.end), "running": .bool(report.isRunning),
+                "start": .time(report.span.start), "end": .time(report.span.end),
             ],
+            // Beside "period", whose values stay strings for readers that take them as such.
+            "period_running": .bool(report.isRunning),
             "generated_at": .time(report.generatedAt),
             "kinds": .object(kindsObject),
             "attention": .array(equipment + attention),
