@@ -38,7 +38,8 @@ public final class DeviceProber: Sendable {
         } catch {
             pinger = nil
             pingUnavailable = error
-            logger.error("\(error)")
+            // `pingUnavailable` carries it to the application, which decides what the operator sees.
+            logger.debug("ICMP is not available", metadata: ["error": "\(error)"])
         }
         // The same descriptor budget as the SNMP sessions beside it (ResourceLimits raises the limit once).
         tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: options.concurrency))
@@ -48,7 +49,7 @@ public final class DeviceProber: Sendable {
         } catch {
             reader = nil
             snmpUnavailable = error
-            logger.error("SNMP is not available: \(error)")
+            logger.debug("SNMP is not available", metadata: ["error": "\(error)"])
         }
     }
 

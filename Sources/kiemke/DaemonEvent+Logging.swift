@@ -28,6 +28,8 @@ extension DaemonEvent {
         case .missingCredentials(let devices):
             (.error, "devices ask for SNMPv3 but no v3 user is configured; they are probed without SNMP until snmp.v3_user is set",
              ["devices": "\(devices.joined(separator: ","))"])
+        case .probeUnavailable(let method, let reason):
+            (.error, "a probe method is not available; devices are polled without it", ["method": "\(method)", "error": "\(reason)"])
         case .stateChanged(let device, let from, let to, let reason):
             // A device's first state is news only to someone watching closely; a change is news to everyone.
             (from == nil ? .info : .notice, "device state changed",

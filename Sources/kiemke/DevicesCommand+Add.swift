@@ -1,4 +1,5 @@
 import Agent
+import Foundation
 import ArgumentParser
 import Inventory
 import Probes
@@ -18,10 +19,12 @@ extension DevicesCommand {
         @Option(help: "office (switched off outside office hours) or always; default: as its kind.") var schedule: DeviceSchedule?
         @Option(help: "How often to poll it, e.g. 1m (default: as its kind).", transform: DurationOption.parse) var interval: Duration?
         @Option(help: "Who is adding it (default: your login name).") var by: String?
+        @Option(help: "In service since, if not now: YYYY-MM-DD or YYYY-MM-DDTHH:MM in the office's time zone; its condition is dated from then.")
+        var since: String?
 
         func validate() throws {
             guard DeviceKind(parsing: kind) != nil else {
-                throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("--kind " + DeviceKind.notAKind(kind))
             }
             guard Condition(parsing: condition) != nil else {
                 throw ValidationError("--condition \"\(condition)\" is not a condition; use good, fair, degraded or broken")
@@ -29,11 +32,15 @@ extension DevicesCommand {
         }
 
         func run() async throws {
-            let store = try global.workspace().openStore()
+            let workspace = try global.workspace()
+            let now = Date()
+            let inService = try since.map { try workspace.pastDate($0, option: "--since", now: now) } ?? now
+            guard let kind = DeviceKind(parsing: kind), let condition = Condition(parsing: condition) else { return }
+            let store = try workspace.openStore()
             let device = try store.add(
-                Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note,
-                       schedule: schedule, pollInterval: interval?.seconds),
-                condition: Condition(parsing: condition)!, by: CurrentUser.name(explicit: by))
+                Device(name: name, kind: kind, address: address, location: location, note: note,
+                       schedule: schedule, pollInterval: interval?.seconds, createdAt: inService, enteredAt: now),
+                condition: condition, by: CurrentUser.name(explicit: by), now: now)
             print("added \(device.name) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
         }
     }

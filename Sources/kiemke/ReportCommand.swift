@@ -26,7 +26,7 @@ struct ReportCommand: AsyncParsableCommand {
         // The period is checked before the database is opened: a bad date touches no file.
         let request = ReportRequest(period: period, from: from, to: to)
         _ = try request.resolve(now: now, calendar: workspace.configuration.schedule.calendar)
-        let report = try workspace.report(store: workspace.openStore(), request: request, now: now)
+        let report = try workspace.report(store: workspace.openStoreForReading(), request: request, now: now)
         let language = lang ?? workspace.configuration.language
         print(try report.rendered(format, language: language), terminator: "")
     }

@@ -47,25 +47,26 @@ struct SeedReportTests {
     @Test("the JSON carries the same figures with numerators and denominators")
     func json() async throws {
         let (report, _) = try await Self.report()
-        let object = try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as! [String: Any]
-        let kinds = object["kinds"] as! [String: [String: Any]]
-        let computer = kinds["computer"]!
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])
+        let kinds = try #require(object["kinds"] as? [String: [String: Any]])
+        let computer = try #require(kinds["computer"])
         #expect(computer["total"] as? Int == 24)
         #expect(computer["reachable"] as? Int == 24)
         #expect(computer["networked"] as? Int == 24)
         #expect(computer["reachable_pct"] as? Double == 100.0)
-        #expect((computer["conditions"] as! [String: Int]) == ["good": 24, "fair": 0, "degraded": 0, "broken": 0])
-        #expect((kinds["scanner"]!["conditions"] as! [String: Int]) == ["good": 1, "fair": 0, "degraded": 1, "broken": 0])
-        #expect((kinds["copier"]!["conditions"] as! [String: Int]) == ["good": 1, "fair": 0, "degraded": 0, "broken": 1])
-        #expect((kinds["camera"]!["conditions"] as! [String: Int]) == ["good": 11, "fair": 5, "degraded": 0, "broken": 0])
-        #expect(kinds["camera"]!["total"] as? Int == 16)
-        let attention = object["attention"] as! [[String: Any]]
+        #expect((try #require(computer["conditions"] as? [String: Int])) == ["good": 24, "fair": 0, "degraded": 0, "broken": 0])
+        #expect((try #require(kinds["scanner"]?["conditions"] as? [String: Int])) == ["good": 1, "fair": 0, "degraded": 1, "broken": 0])
+        #expect((try #require(kinds["copier"]?["conditions"] as? [String: Int])) == ["good": 1, "fair": 0, "degraded": 0, "broken": 1])
+        #expect((try #require(kinds["camera"]?["conditions"] as? [String: Int])) == ["good": 11, "fair": 5, "degraded": 0, "broken": 0])
+        #expect(kinds["camera"]?["total"] as? Int == 16)
+        let attention = try #require(object["attention"] as? [[String: Any]])
         let photo = attention.first { $0["name"] as? String == "PHOTO-02" }
         #expect(photo?["kind"] as? String == "copier")
         #expect(photo?["condition"] as? String == "broken")
         #expect(photo?["note"] as? String == "máy đã bị hỏng")
         #expect(photo?["since"] is String)
-        let period = object["period"] as! [String: String]
-        #expect(period["from"]!.hasSuffix("-01-01") || period["from"]!.hasSuffix("-07-01"))
+        let period = try #require(object["period"] as? [String: String])
+        let from = try #require(period["from"])
+        #expect(from.hasSuffix("-01-01") || from.hasSuffix("-07-01"))
     }
 }

@@ -216,8 +216,7 @@ struct ReportCommandTests {
             """.write(toFile: config, atomically: true, encoding: .utf8)
         office.config = config
         let store = try office.open()
-        // Note: the import's `since`/`condition_since` columns and `mark --at` belong to another change;
-        // here the library dates the list and the marks in the past directly.
+        // The library dates the list and the marks in the past directly; the next test does it through the CLI.
         let csv = try #require(SharedFixtures.shared("fixtures/minh-duc/devices.csv"))
         let imported = try DeviceImporter(store: store).importFile(at: csv, by: "test", at: hanoi("2022-09-05 08:00"))
         #expect(imported.added == 44)
@@ -265,6 +264,42 @@ struct ReportCommandTests {
         let shares = try #require((json["readiness"] as? [String: Any])?["shares"] as? [String: [String: Any]])
         #expect(shares["staff_with_computers"]?["count"] as? Int == 22 && shares["staff_with_computers"]?["of"] as? Int == 22)
         #expect(shares["computers_with_security_software"]?["of"] as? Int == 24)
+    }
+
+    @Test("the same, loaded the way an office does it: import with since and condition_since, kiemke mark --at",
+          .enabled(if: SharedFixtures.shared("fixtures/minh-duc/devices.csv") != nil, "needs ../shared/fixtures/minh-duc"))
+    func seed2023ThroughTheCLI() async throws {
+        let office = ReportCLI()
+        let csv = try String(contentsOf: try #require(SharedFixtures.shared("fixtures/minh-duc/devices.csv")), encoding: .utf8)
+        // In service since September 2022; the marked conditions dated in 2023, as the seed's half-year saw them.
+        let lines = csv.split(separator: "\n", omittingEmptySubsequences: true).enumerated().map { index, line in
+            index == 0 ? line + ",since,condition_since" : line + ",2022-09-05,2023-03-15T09:30"
+        }
+        try office.cli.folder.write("list.csv", lines.joined(separator: "\n") + "\n")
+        let imported = try await office.cli.run("devices", "import", office.cli.folder.path("list.csv"))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // Repaired after the half-year: 2023-H1 must still see it broken.
+        let repaired = try await office.cli.run("mark", "PHOTO-02", "good", "--at", "2023-08-01T09:00")
+        #expect(repaired.status == 0, "\(repaired.stderr)")
+        // Probes cannot be dated in the past from the command line: a week of May 2023 through the library.
+        try ReportCLI.record(try office.open(), from: hanoi("2023-05-15 07:00"), to: hanoi("2023-05-19 18:00"), step: 3600)
+
+        let outcome = try await office.report(["--period", "2023-H1"], now: "2026-11-29T20:00:00+07:00")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let paste = ReportCLI.pasteable(outcome.stdout)
+        for figure in [
+            "tổng số máy tính: 24 cái (đều hoạt động tốt), 100% (24/24 máy) được kết nối mạng LAN",
+            "Máy Scan: 02 cái (trong đó có 01 máy đã xuống cấp)",
+            "Máy photocopy: 02 cái (trong đó 01 cái đã bị hỏng)",
+            "Hệ thống camera an ninh có 16 cái, trong đó 11 cái hoạt động tốt, 05 cái hoạt động trung bình",
+        ] {
+            #expect(paste.contains(figure), "missing: \(figure)\n\(outcome.stdout)")
+        }
+        #expect(outcome.stdout.contains("Máy photocopy tại Bộ phận một cửa (PHOTO-02): đã bị hỏng từ ngày 15/03/2023"), "\(outcome.stdout)")
+        // Before the list's `since`, nothing was in service.
+        let before = try await office.report(["--period", "2022-H1"], now: "2026-11-29T20:00:00+07:00")
+        #expect(before.stdout.contains("Kỳ báo cáo kết thúc trước khi có thiết bị nào trong danh sách kiểm kê (thiết bị đầu tiên có từ ngày 05/09/2022)"),
+                "\(before.stdout)")
     }
 
     @Test("KIEMKE_NOW that is no time is a usage error")

@@ -118,8 +118,8 @@ struct ReportFigureTests {
         #expect(text.contains("camera an ninh 78,6% (11/14 phút)"))
         // Measured 10:00-10:14 of a Monday's 9,5 working hours.
         #expect(text.contains("kiemke theo dõi từ ngày 30/11/2026; dữ liệu đo phủ 2,5% thời gian làm việc của kỳ báo cáo (0,2/9,5 giờ)"))
-        let json = try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as! [String: Any]
-        let cam = (json["kinds"] as! [String: [String: Any]])["camera"]!
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])
+        let cam = try #require((json["kinds"] as? [String: [String: Any]])?["camera"])
         #expect(cam["up_seconds"] as? Double == 660)
         #expect(cam["down_seconds"] as? Double == 180)
         #expect(cam["availability_pct"] as? Double == 78.6)

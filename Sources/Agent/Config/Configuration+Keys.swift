@@ -18,7 +18,7 @@ extension Configuration {
 
         ConfigKey("snmp.version", .choice(SNMPVersion.self)) { $0.snmp.version = $1 },
         ConfigKey("snmp.community", .string) { $0.snmp.community = $1 },
-        ConfigKey("snmp.port", .integer(in: 1...65535)) { $0.snmp.port = $1 },
+        ConfigKey("snmp.port", .integer(in: Port.validRange)) { $0.snmp.port = $1 },
         ConfigKey("snmp.v3_user", .string) { $0.snmp.v3User = $1 },
         ConfigKey("snmp.v3_level", .choice(SNMPSettings.SecurityLevel.self)) { $0.snmp.v3Level = $1 },
         ConfigKey("snmp.v3_auth_protocol", .choice(SNMPSettings.AuthProtocol.self)) { $0.snmp.v3AuthProtocol = $1 },
@@ -59,6 +59,6 @@ extension Configuration.KindSettings {
     static let keys: [ConfigKey<Configuration.KindSettings>] = [
         ConfigKey("interval", .duration) { $0.interval = $1 },
         ConfigKey("schedule", .choice(DeviceSchedule.self)) { $0.schedule = $1 },
-        ConfigKey("tcp_ports", .integers(in: 1...65535)) { $0.tcpPorts = $1 },
+        ConfigKey("tcp_ports", .integers(in: Port.validRange)) { $0.tcpPorts = $1 },
     ]
 }
