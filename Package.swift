@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "AgentTests", dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport"], path: "Tests/AgentTests"),
         .testTarget(
             name: "CLITests",
-            dependencies: ["KiemkeCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KiemkeCore", "Inventory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CLITests"
         ),
     ]

@@ -30,12 +30,17 @@ struct SeedReportTests {
         let (report, _) = try await Self.report()
         let text = report.text(.vi)
         #expect(text.contains("tổng số máy tính: 24 cái"))
-        #expect(text.contains("100% các máy tính được kết nối mạng LAN (24/24"))
+        #expect(text.contains("tổng số máy tính: 24 cái (đều hoạt động tốt), 100% (24/24 máy) được kết nối mạng LAN"))
         #expect(text.contains("Máy Scan: 02 cái (trong đó có 01 máy đã xuống cấp)"))
         #expect(text.contains("Máy photocopy: 02 cái (trong đó 01 cái đã bị hỏng)"))
         #expect(text.contains("Hệ thống camera an ninh có 16 cái, trong đó 11 cái hoạt động tốt, 05 cái hoạt động trung bình"))
-        #expect(text.contains("PHOTO-02 (máy photocopy, Bộ phận một cửa): đã bị hỏng"))
-        #expect(text.contains("SCAN-02 (máy Scan, Văn phòng – Thống kê): đã xuống cấp"))
+        #expect(text.contains("Máy photocopy tại Bộ phận một cửa (PHOTO-02): đã bị hỏng"))
+        #expect(text.contains("Máy Scan tại Văn phòng – Thống kê (SCAN-02): đã xuống cấp"))
+        // The text to paste names no product, no address and no device code.
+        let paste = String(text[..<(text.range(of: "-----")?.lowerBound ?? text.endIndex)])
+        for word in ["kiemke", "127.20.", "PC-", "PHOTO-", "SCAN-", "CAM-"] {
+            #expect(!paste.contains(word), "the text to paste says \(word)")
+        }
         #expect(text == text.precomposedStringWithCanonicalMapping, "the report is NFC")
     }
 

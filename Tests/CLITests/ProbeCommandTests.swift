@@ -73,7 +73,9 @@ struct ProbeCommandTests {
         let devices = try #require(status["devices"] as? [[String: Any]])
         #expect(devices.allSatisfy { $0["condition"] as? String == "good" }, "facts suggest; only people mark")
         let report = try await cli.run("report")
-        #expect(report.stdout.contains("PHOTO-01: cần bảo trì"))
+        // In the notes after the text to paste, grouped per device and named by kind.
+        #expect(report.stdout.contains("Máy photocopy (PHOTO-01): "), "\(report.stdout)")
+        #expect(report.stdout.contains("Máy photocopy (PHOTO-01): Cần bảo trì."), "\(report.stdout)")
     }
 
     @Test("bad arguments exit 2 with a message")

@@ -1,19 +1,21 @@
-/// The section as Markdown: a level-two heading, the prose, and the table of figures.
+/// The section as Markdown: a level-two heading, the prose, then after a rule the notes and the table of figures.
+///
+/// Every block is set apart by a blank line, so paragraphs render as paragraphs.
 public struct ReportMarkdownRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ document: ReportDocument) -> String {
         let style = NumberStyle(document.language)
-        return document.sections.map { section in
-            section.blocks.map { block in
-                switch block {
-                case .heading(let text): "## " + text.plain(style) + "\n"
-                case .paragraph(let text): text.plain(style) + "\n"
-                case .list(let title, let items): ReportTextRenderer.list(title: title, items: items, style: style)
-                case .table(let table): Self.table(table, style: style)
-                }
-            }.joined()
-        }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return document.sections.flatMap(\.blocks).map { block in
+            switch block {
+            case .heading(let text): "## " + text.plain(style) + "\n"
+            case .paragraph(let text): text.plain(style) + "\n"
+            case .list(let title, let items):
+                (title.map { $0.plain(style) + "\n\n" } ?? "") + items.map { "- " + $0.plain(style) + "\n" }.joined()
+            case .table(let table): Self.table(table, style: style)
+            case .separator(let title): "---\n\n**" + title.plain(style) + "**\n"
+            }
+        }.joined(separator: "\n")
     }
 
     static func table(_ table: ReportTable, style: NumberStyle) -> String {
