@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["KiemkeCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KiemkeCore", "Inventory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/CLITests"
         ),
     ]

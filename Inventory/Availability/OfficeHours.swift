@@ -75,20 +75,3 @@ public struct OfficeHours: Sendable, Equatable {
         return days.contains(iso) && !holidays.contains(DayKey.string(for: dayStart, calendar: calendar))
     }
 }
-
-/// The "YYYY-MM-DD" key of a local day, as day buckets, holidays and report periods use it.
-public enum DayKey {
-    /// Parses a key written exactly as `string(for:calendar:)` writes it ("2026-09-02"), or nil.
-    public static func components(_ day: String) -> DateComponents? {
-        let parts = day.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return DateComponents(year: y, month: m, day: d)
-    }
-
-    public static func string(for date: Date, calendar: Calendar) -> String {
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
-}

@@ -27,12 +27,16 @@ public struct DeviceImporter: Sendable {
     public static let requiredColumns = ["name", "kind"]
     /// The columns `devices list --format csv` writes, in order; import reads them back.
     public static let columns = ["name", "kind", "address", "location", "condition", "note",
-                                 "snmp_version", "snmp_community", "snmp_port", "schedule", "interval"]
+                                 "snmp_version", "snmp_community", "snmp_port", "schedule", "interval",
+                                 "since", "condition_since"]
 
     let store: InventoryStore
+    /// Writes dates in messages as the office reads them.
+    private let dates: OfficeDate.Format
 
     public init(store: InventoryStore) {
         self.store = store
+        dates = OfficeDate.Format(timeZone: store.timeZone)
     }
 
     /// Reads `url` and imports it; `who` is recorded on the condition marks it makes.
@@ -56,9 +60,19 @@ public struct DeviceImporter: Sendable {
         } catch {
             throw ImportError.unreadable(file: file, reason: error.description)
         }
-        let rows = try parse(records, file: file)
+        let (rows, problems) = try parseRows(records, file: file, now: date)
+        // Rows with a problem of their own are not applied; the others are, inside the transaction,
+        // so that what only the database can tell (a since after a device's marks) is found in the
+        // same run. Any problem rolls everything back.
+        let failed = Set(problems.map(\.line))
         return try store.write { writer in
-            try apply(rows, by: who, at: date, with: &writer)
+            var problems = problems
+            let summary = try apply(rows.filter { !failed.contains($0.line) }, by: who, at: date, with: &writer, problems: &problems)
+            if !problems.isEmpty {
+                throw ImportError.badRows(file: file, problems: problems.enumerated()
+                    .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
+            }
+            return summary
         }
     }
 
@@ -68,9 +82,14 @@ public struct DeviceImporter: Sendable {
         var line: Int
         var device: Device
         var condition: Condition?
+        /// In service since (`since`); nil: now for a new device, unchanged for a known one.
+        var since: Date?
+        /// When the row's condition was seen (`condition_since`).
+        var conditionSince: Date?
     }
 
-    func parse(_ records: [CSVReader.Record], file: String) throws -> [Row] {
+    /// The rows and the problems found in them; throws only when the header is unusable.
+    func parseRows(_ records: [CSVReader.Record], file: String, now: Date) throws -> ([Row], [ImportProblem]) {
         guard let header = records.first else {
             throw ImportError.missingColumns(file: file, columns: Self.requiredColumns)
         }
@@ -110,7 +129,7 @@ public struct DeviceImporter: Sendable {
             let kind = DeviceKind(parsing: kindText)
             if kind == nil {
                 problems.append(ImportProblem(line: line, field: "kind",
-                    message: "\(TerminalText.quoted(kindText)) is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    message: DeviceKind.notAKind(kindText)))
             }
             let conditionText = value("condition")
             let condition = conditionText.isEmpty ? nil : Condition(parsing: conditionText)
@@ -128,9 +147,9 @@ public struct DeviceImporter: Sendable {
                 problems.append(ImportProblem(line: line, field: "snmp_version", message: "\(TerminalText.quoted(versionText)) is not an SNMP version; use 1, 2c or 3"))
             }
             let portText = value("snmp_port")
-            let port = portText.isEmpty ? nil : Int(portText)
-            if !portText.isEmpty && !(port.map { (1...65535).contains($0) } ?? false) {
-                problems.append(ImportProblem(line: line, field: "snmp_port", message: "\(TerminalText.quoted(portText)) is not a port number (1 to 65535)"))
+            let port = portText.isEmpty ? nil : Port(parsing: portText).map { Int($0.rawValue) }
+            if !portText.isEmpty && port == nil {
+                problems.append(ImportProblem(line: line, field: "snmp_port", message: "\(TerminalText.quoted(portText)) is not a port: \(Port.rangeDescription)"))
             }
             let community = value("snmp_community")
             let scheduleText = value("schedule").lowercased()
@@ -143,22 +162,40 @@ public struct DeviceImporter: Sendable {
             if !intervalText.isEmpty && interval == nil {
                 problems.append(ImportProblem(line: line, field: "interval", message: DurationText.problem(intervalText, in: DurationText.interval)))
             }
+            let since = date(value("since"), field: "since", line: line, now: now, problems: &problems)
+            let conditionSince = date(value("condition_since"), field: "condition_since", line: line, now: now, problems: &problems)
+            if let since, let conditionSince, conditionSince < since {
+                problems.append(ImportProblem(line: line, field: "condition_since",
+                    message: "\"\(value("condition_since"))\" is before the device's since \"\(value("since"))\"; a condition is seen while the device is in service"))
+            }
             if let kind {
                 let device = Device(name: name, kind: kind, address: address, location: value("location"),
                                     note: value("note"), snmpVersion: version,
                                     snmpCommunity: community.isEmpty ? nil : community, snmpPort: port,
                                     schedule: schedule, pollInterval: interval.map(\.seconds))
-                rows.append(Row(line: line, device: device, condition: condition))
+                rows.append(Row(line: line, device: device, condition: condition, since: since, conditionSince: conditionSince))
             }
         }
-        if !problems.isEmpty { throw ImportError.badRows(file: file, problems: problems) }
-        return rows
+        return (rows, problems)
+    }
+
+    /// A `since` or `condition_since` cell: empty, or a past date in the office's time zone.
+    private func date(_ text: String, field: String, line: Int, now: Date, problems: inout [ImportProblem]) -> Date? {
+        if text.isEmpty { return nil }
+        do {
+            return try OfficeDate.parse(text, timeZone: store.timeZone, notAfter: now)
+        } catch {
+            problems.append(ImportProblem(line: line, field: field, message: error.description))
+            return nil
+        }
     }
 
     // MARK: - Applying
 
-    func apply(_ rows: [Row], by who: String, at date: Date, with writer: inout ChangeWriter) throws -> Summary {
+    func apply(_ rows: [Row], by who: String, at date: Date, with writer: inout ChangeWriter,
+               problems: inout [ImportProblem]) throws -> Summary {
         let db = writer.db
+        let now = date.storedPrecision
         var summary = Summary()
         let marks = try InventoryStore.latestMarks(in: db)
         for row in rows {
@@ -175,27 +212,82 @@ public struct DeviceImporter: Sendable {
                 existing.snmpPort = incoming.snmpPort
                 existing.schedule = incoming.schedule
                 existing.pollInterval = incoming.pollInterval
+                var moved = false
+                if let since = row.since, !sameMinute(since, existing.createdAt) {
+                    moved = try moveInService(of: &existing, to: since, line: row.line, problems: &problems, with: &writer)
+                }
                 let changed = existing != before
                 if changed { try writer.update(existing, at: date) }
                 var marked = false
                 if let condition = row.condition, marks[existing.id!]?.condition != condition {
+                    let seen = row.conditionSince ?? row.since ?? now
+                    if seen < existing.createdAt {
+                        problems.append(ImportProblem(line: row.line, field: row.conditionSince == nil ? "since" : "condition_since",
+                            message: "the condition would be dated \(format(seen)), before \(existing.name)'s in-service date \(format(existing.createdAt))"))
+                        continue
+                    }
                     var mark = ConditionMark(deviceId: existing.id!, condition: condition, note: incoming.note,
-                                             markedBy: who, markedAt: date)
+                                             markedBy: who, markedAt: seen, enteredAt: now)
                     try writer.mark(&mark, of: existing)
                     summary.marked += 1
                     marked = true
                 }
-                if changed || marked { summary.updated += 1 } else { summary.unchanged += 1 }
+                if changed || marked || moved { summary.updated += 1 } else { summary.unchanged += 1 }
             } else {
-                incoming.createdAt = date.storedPrecision
+                incoming.createdAt = (row.since ?? now).storedPrecision
+                incoming.enteredAt = now
+                // With `since` given, parsing has compared the two; without, the device enters service now.
+                if let seen = row.conditionSince, seen < incoming.createdAt {
+                    problems.append(ImportProblem(line: row.line, field: "condition_since",
+                        message: "\(format(seen)) is before the device's in-service date, which is now because since is empty; fill since with the date it came into service"))
+                    continue
+                }
                 try writer.add(&incoming)
+                if let seen = row.conditionSince, seen > incoming.createdAt {
+                    // "In service since 2022, broken since March 2023": it worked until then. Without
+                    // this mark it would count in no condition between the two dates.
+                    var entry = ConditionMark(deviceId: incoming.id!, condition: .good, markedBy: who,
+                                              markedAt: incoming.createdAt, enteredAt: now)
+                    try writer.mark(&entry, of: incoming)
+                    summary.marked += 1
+                }
                 var mark = ConditionMark(deviceId: incoming.id!, condition: row.condition ?? .good,
-                                         note: incoming.note, markedBy: who, markedAt: date)
+                                         note: incoming.note, markedBy: who, markedAt: row.conditionSince ?? incoming.createdAt,
+                                         enteredAt: now)
                 try writer.mark(&mark, of: incoming)
                 summary.added += 1
                 summary.marked += 1
             }
         }
         return summary
+    }
+
+    /// Moves a known device's in-service date to `since`. The marks dated at the old date state
+    /// the condition it entered service with, so they move with it; any other mark earlier than
+    /// `since` is a problem of the row. Returns whether a mark moved.
+    private func moveInService(of device: inout Device, to since: Date, line: Int, problems: inout [ImportProblem],
+                               with writer: inout ChangeWriter) throws -> Bool {
+        let old = device.createdAt
+        let marks = try InventoryStore.marks(of: device, in: writer.db)
+        let entry = marks.filter { $0.markedAt == old }
+        if let earlier = marks.filter({ $0.markedAt != old && $0.markedAt < since }).last {
+            problems.append(ImportProblem(line: line, field: "since",
+                message: "\(format(since)) is after \(device.name)'s mark \(earlier.condition.rawValue) dated \(format(earlier.markedAt)); a device is marked while in service"))
+            return false
+        }
+        device.createdAt = since.storedPrecision
+        for var mark in entry {
+            mark.markedAt = device.createdAt
+            try writer.redate(mark, of: device)
+        }
+        return !entry.isEmpty
+    }
+
+    private func sameMinute(_ a: Date, _ b: Date) -> Bool {
+        format(a) == format(b)
+    }
+
+    private func format(_ date: Date) -> String {
+        dates.string(date)
     }
 }

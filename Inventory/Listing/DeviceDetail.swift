@@ -4,9 +4,12 @@ import Foundation
 public struct DeviceDetail: Sendable {
     public var device: Device
     public var history: [HistoryEntry]
+    /// Writes times in the office's time zone, the one dates are typed in.
+    let dates: OfficeDate.Format
 
     public init(store: InventoryStore, name: String) throws {
         (device, history) = try store.history(named: name)
+        dates = OfficeDate.Format(timeZone: store.timeZone)
     }
 
     /// The device's fields followed by its history; every field is escaped (`TerminalText`).
@@ -21,33 +24,30 @@ public struct DeviceDetail: Sendable {
         if let version = device.snmpVersion {
             out += "snmp:      v\(version.rawValue)\(device.snmpPort.map { ", port \($0)" } ?? "")\n"
         }
-        out += "added:     \(Self.format(device.createdAt))\n"
-        if let retired = device.retiredAt { out += "retired:   \(Self.format(retired))\n" }
+        out += "since:     \(dates.string(device.createdAt))\n"
+        if dates.string(device.enteredAt) != dates.string(device.createdAt) {
+            out += "entered:   \(dates.string(device.enteredAt))\n"
+        }
+        if let retired = device.retiredAt { out += "retired:   \(dates.string(retired))\n" }
         out += "\n" + historyText()
         return out
     }
 
-    /// The history, newest first, one event per line.
+    /// The history, newest first by when things happened, one event per line; a back-dated
+    /// mark also says when it was entered.
     public func historyText() -> String {
         var table = TextTable(header: ["WHEN", "EVENT", "BY", "NOTE"])
         for entry in history {
             switch entry {
             case .mark(let mark):
-                table.append([Self.format(mark.markedAt), "marked \(mark.condition.rawValue) (\(mark.condition.vietnamese))",
-                              mark.markedBy, mark.note])
+                let when = dates.string(mark.markedAt), entered = dates.string(mark.enteredAt)
+                let event = "marked \(mark.condition.rawValue) (\(mark.condition.vietnamese))"
+                    + (entered == when ? "" : ", entered \(entered)")
+                table.append([when, event, mark.markedBy, mark.note])
             case .state(let change):
-                table.append([Self.format(change.time), "probe: \(change.to.rawValue)", "kiemke", change.reason])
+                table.append([dates.string(change.time), "probe: \(change.to.rawValue)", "kiemke", change.reason])
             }
         }
         return "history of \(TerminalText.escaped(device.name)):\n" + table.render()
-    }
-
-    /// "2026-11-29 16:38" in the machine's time zone; one style for every row (status formats two a device).
-    static let minuteStyle = Date.VerbatimFormatStyle(
-        format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
-        timeZone: .current, calendar: Calendar(identifier: .gregorian))
-
-    static func format(_ date: Date) -> String {
-        date.formatted(minuteStyle)
     }
 }

@@ -7,13 +7,19 @@ public struct DeviceListing: Sendable {
     public struct Entry: Sendable, Equatable {
         public var device: Device
         public var mark: ConditionMark?
+        /// Since when it has held its current condition.
+        public var conditionSince: Date?
     }
 
     public var entries: [Entry]
+    /// The office's time zone, in which the CSV writes `since` and `condition_since`.
+    public var timeZone: TimeZone
 
     /// The active (or all) devices of `store`, with the latest mark of each.
     public init(store: InventoryStore, includeRetired: Bool = false) throws {
-        entries = try store.deviceListing(includeRetired: includeRetired).map { Entry(device: $0.device, mark: $0.mark) }
+        entries = try store.deviceListing(includeRetired: includeRetired)
+            .map { Entry(device: $0.device, mark: $0.mark, conditionSince: $0.conditionSince) }
+        timeZone = store.timeZone
     }
 
     /// Aligned columns for a terminal.
@@ -28,8 +34,9 @@ public struct DeviceListing: Sendable {
         return table.render() + "\(entries.count) device\(entries.count == 1 ? "" : "s")\n"
     }
 
-    /// CSV with the import columns, so the output imports back unchanged.
+    /// CSV with the import columns, so the output imports back unchanged (dates to the minute).
     public func csv() -> String {
+        let dates = OfficeDate.Format(timeZone: timeZone, contract: true)
         var lines = [CSVReader.line(DeviceImporter.columns)]
         for entry in entries {
             let d = entry.device
@@ -37,6 +44,7 @@ public struct DeviceListing: Sendable {
                 d.name, d.kind.rawValue, d.address, d.location, entry.mark?.condition.rawValue ?? "", d.note,
                 d.snmpVersion?.rawValue ?? "", d.snmpCommunity ?? "", d.snmpPort.map(String.init) ?? "",
                 d.schedule?.rawValue ?? "", d.pollInterval.map { DurationText.format($0) } ?? "",
+                dates.string(d.createdAt), entry.conditionSince.map(dates.string) ?? "",
             ]))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -11,9 +11,12 @@ public struct StatusListing: Sendable {
 
     public var entries: [Entry]
     public var attention: [AttentionItem]
+    /// Writes times in the office's time zone, the one dates are typed in.
+    let dates: OfficeDate.Format
 
     public init(store: InventoryStore, rules: AttentionRules = AttentionRules(), now: Date = Date()) throws {
         let snapshot = try store.statusSnapshot()
+        dates = OfficeDate.Format(timeZone: store.timeZone)
         entries = snapshot.devices.map { device in
             Entry(device: device, condition: device.id.flatMap { snapshot.marks[$0] }?.condition,
                   state: device.id.flatMap { snapshot.states[$0] })
@@ -29,9 +32,9 @@ public struct StatusListing: Sendable {
             table.append([
                 e.device.name, e.device.kind.rawValue, e.condition?.rawValue ?? "-",
                 e.device.address.isEmpty ? "no address" : (s?.state.rawValue ?? "not probed"),
-                s.map { DeviceDetail.format($0.since) } ?? "-",
+                s.map { dates.string($0.since) } ?? "-",
                 s?.lastRttMs.map { String(format: "%.1f ms", $0) } ?? "-",
-                s.map { DeviceDetail.format($0.lastProbe) } ?? "-",
+                s.map { dates.string($0.lastProbe) } ?? "-",
                 s?.lastAnsweredBy.isEmpty == false ? s!.lastAnsweredBy : "-",
             ])
         }

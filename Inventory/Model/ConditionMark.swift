@@ -10,15 +10,21 @@ public struct ConditionMark: Codable, Sendable, Equatable, Identifiable {
     public var note: String
     /// Who marked it: the `--by` name, else the login name.
     public var markedBy: String
+    /// When the condition was seen (`mark --at`, the import's `condition_since`; default: when it
+    /// was entered): the report reads the condition at a moment from this.
     public var markedAt: Date
+    /// When the mark was entered into kiemke; equal to `markedAt` unless that was back-dated.
+    public var enteredAt: Date
 
-    public init(id: Int64? = nil, deviceId: Int64, condition: Condition, note: String = "", markedBy: String, markedAt: Date = Date()) {
+    public init(id: Int64? = nil, deviceId: Int64, condition: Condition, note: String = "", markedBy: String,
+                markedAt: Date = Date(), enteredAt: Date? = nil) {
         self.id = id
         self.deviceId = deviceId
         self.condition = condition
         self.note = NameKey.clean(note)
         self.markedBy = NameKey.clean(markedBy)
         self.markedAt = markedAt.storedPrecision
+        self.enteredAt = max(enteredAt ?? Date(), markedAt).storedPrecision
     }
 }
 

@@ -26,7 +26,11 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
     public var role: DeviceRole
     /// How often this device is polled, in seconds; nil: as its kind (config) says.
     public var pollInterval: Double?
+    /// When the device entered service (the import's `since`, `devices add --since`; default: when
+    /// it was entered): reports count it from then on.
     public var createdAt: Date
+    /// When it was entered into kiemke; equal to `createdAt` unless that was back-dated.
+    public var enteredAt: Date
     /// When the device left the inventory; it counts in no period after this.
     public var retiredAt: Date?
 
@@ -34,7 +38,7 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
         id: Int64? = nil, uuid: UUID = UUID(), name: String, kind: DeviceKind, address: String, location: String = "",
         note: String = "", snmpVersion: SNMPVersion? = nil, snmpCommunity: String? = nil,
         snmpPort: Int? = nil, schedule: DeviceSchedule? = nil, role: DeviceRole = .equipment,
-        pollInterval: Double? = nil, createdAt: Date = Date(), retiredAt: Date? = nil
+        pollInterval: Double? = nil, createdAt: Date = Date(), enteredAt: Date? = nil, retiredAt: Date? = nil
     ) {
         self.id = id
         self.uuid = uuid
@@ -51,6 +55,9 @@ public struct Device: Codable, Sendable, Equatable, Identifiable {
         self.role = role
         self.pollInterval = pollInterval
         self.createdAt = createdAt.storedPrecision
+        // Not earlier than the in-service date: a device made with a past `createdAt` and no entry
+        // date was entered now; one made "now" was entered at that same moment.
+        self.enteredAt = max(enteredAt ?? Date(), createdAt).storedPrecision
         self.retiredAt = retiredAt?.storedPrecision
     }
 

@@ -6,8 +6,9 @@ public enum Attention: Sendable, Equatable, Hashable {
     case longOutage(hours: Int)
     /// A printer condition the device itself reports.
     case printerCondition(PrinterCondition)
-    /// A supply below the low mark; `name` is the device's own name for it and is never translated.
-    case lowSupply(name: String, levelPct: Int)
+    /// A supply below the low mark; `name` is the device's own name for it and is never translated;
+    /// `type` ("toner", "drum"...) and `color` ("black") are the readers' words, which a language may word.
+    case lowSupply(name: String, levelPct: Int, type: String = "other", color: String? = nil)
     /// A computer's disk nearly full; `name` is the device's own name for it ("C:\", "/home").
     case diskFull(name: String, usedPct: Double)
 

@@ -13,7 +13,7 @@ extension AttentionRules {
         var issues = facts.conditions.map { Attention.printerCondition(PrinterCondition(name: $0)) }
         for supply in facts.supplies where !supply.type.hasPrefix("waste") {
             if let level = supply.levelPct, level < lowSupplyPercent {
-                issues.append(.lowSupply(name: supply.name, levelPct: level))
+                issues.append(.lowSupply(name: supply.name, levelPct: level, type: supply.type, color: supply.color))
             }
         }
         // Only a computer's disks fill up with work; a printer's flash is full by design.

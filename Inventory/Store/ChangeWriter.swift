@@ -48,6 +48,12 @@ struct ChangeWriter {
         stamp(.marks, device.uuid, .marked, at: mark.markedAt)
     }
 
+    /// Saves a mark's new date (`markedAt`), when the device's in-service date it stated moved.
+    mutating func redate(_ mark: ConditionMark, of device: Device) throws {
+        try mark.update(db)
+        stamp(.marks, device.uuid, .marked, at: mark.markedAt)
+    }
+
     // MARK: - Probe results
 
     /// Writes a batch of probe results: observations, each device's new state and its state

@@ -8,6 +8,14 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
     case newerDatabase(path: String, unknownMigrations: [String])
     case cannotCreateFolder(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
+    /// A command that only reads was pointed at a file that does not exist.
+    case missingDatabase(path: String)
+    /// The database path names a folder.
+    case databaseIsFolder(path: String)
+    /// An older database that a read-only command cannot bring up to date.
+    case needsUpgrade(path: String, reason: String)
+    /// A condition mark dated before its device entered service.
+    case markBeforeInService(device: String, markedAt: String, inService: String)
 
     public var description: String {
         switch self {
@@ -26,14 +34,22 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
             return "cannot create the folder \(path) for the database: \(reason); choose another place with --db or KIEMKE_DB"
         case .cannotOpen(let path, let reason):
             return "cannot open the database \(path): \(reason)"
+        case .missingDatabase(let path):
+            return "there is no database at \(path); run `kiemke devices import FILE` (or `kiemke devices add`) to create it, or name the right file with --db or KIEMKE_DB"
+        case .databaseIsFolder(let path):
+            return "the database path \(path) is a folder; give the path of the database file, e.g. \((path as NSString).appendingPathComponent("kiemke.sqlite"))"
+        case .needsUpgrade(let path, let reason):
+            return "the database \(path) was made by an older kiemke and must be brought up to date, which this user cannot do (\(reason)); run `kiemke status` once as a user who can write it (the daemon's user, or root)"
+        case .markBeforeInService(let device, let markedAt, let inService):
+            return "a mark of \(device) dated \(markedAt) would be earlier than its in-service date \(inService); date the mark later, or move the in-service date earlier (import the list with a `since` column)"
         }
     }
 
     /// Whether the error comes from what the user typed or supplied (exit code 2) rather than the system (1).
     public var isInputError: Bool {
         switch self {
-        case .deviceNotFound, .duplicateName, .invalidField: true
-        case .newerDatabase, .cannotCreateFolder, .cannotOpen: false
+        case .deviceNotFound, .duplicateName, .invalidField, .databaseIsFolder, .markBeforeInService: true
+        case .newerDatabase, .cannotCreateFolder, .cannotOpen, .missingDatabase, .needsUpgrade: false
         }
     }
 }

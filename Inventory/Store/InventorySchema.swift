@@ -139,6 +139,20 @@ public enum InventorySchema {
                 FROM availabilityDay a JOIN device d ON d.id = a.deviceId ORDER BY d.id, a.day;
                 """, arguments: [Date().storedPrecision])
         }
+        migrator.registerMigration("v6 entered dates: when a device or mark was recorded, beside when it happened") { db in
+            // createdAt and markedAt keep their meaning for the report (in service since, condition
+            // seen at) and may now be back-dated; enteredAt says when someone typed them. Rows made
+            // before this step were entered when they happened. (ADD COLUMN needs a constant
+            // default; every row is then set.)
+            try db.alter(table: "device") { t in
+                t.add(column: "enteredAt", .datetime).notNull().defaults(to: "1970-01-01 00:00:00.000")
+            }
+            try db.execute(sql: "UPDATE device SET enteredAt = createdAt")
+            try db.alter(table: "conditionMark") { t in
+                t.add(column: "enteredAt", .datetime).notNull().defaults(to: "1970-01-01 00:00:00.000")
+            }
+            try db.execute(sql: "UPDATE conditionMark SET enteredAt = markedAt")
+        }
         return migrator
     }
 }

@@ -17,20 +17,29 @@ extension InventoryStore {
     }
 
     /// Adds a device and its first condition mark in one transaction.
+    ///
+    /// The device's `createdAt` is its in-service date, which may be back-dated; `now` is when it is
+    /// entered. Its first mark states its condition from the in-service date.
     @discardableResult
-    public func add(_ device: Device, condition: Condition = .good, by who: String) throws -> Device {
+    public func add(_ device: Device, condition: Condition = .good, by who: String, now: Date = Date()) throws -> Device {
         try write { writer in
             var device = device
+            device.enteredAt = max(now.storedPrecision, device.createdAt)
             try Self.validate(device)
             if try Self.activeDevice(key: device.nameKey, in: writer.db) != nil {
                 throw InventoryError.duplicateName(device.name)
             }
             try writer.add(&device)
             var mark = ConditionMark(deviceId: device.id!, condition: condition, note: device.note,
-                                     markedBy: who, markedAt: device.createdAt)
+                                     markedBy: who, markedAt: device.createdAt, enteredAt: device.enteredAt)
             try writer.mark(&mark, of: device)
             return device
         }
+    }
+
+    /// `date` as the office reads it ("2023-03-15 09:30"), for messages.
+    func format(_ date: Date) -> String {
+        OfficeDate.Format(timeZone: timeZone).string(date)
     }
 
     /// Retires a device: it leaves every count from `date` on, and its history stays.
@@ -56,7 +65,7 @@ extension InventoryStore {
                 }
                 var device = Device(name: "Internet (\(address))", kind: .network, address: address,
                                     note: "internet link target from the config", schedule: .always,
-                                    role: .internetLink, createdAt: date)
+                                    role: .internetLink, createdAt: date, enteredAt: date)
                 try writer.add(&device)
             }
         }
@@ -103,8 +112,8 @@ extension InventoryStore {
         if let problem = DeviceAddress.problem(with: device.address) {
             throw InventoryError.invalidField(field: "address", value: device.address, reason: problem)
         }
-        if let port = device.snmpPort, !(1...65535).contains(port) {
-            throw InventoryError.invalidField(field: "snmp_port", value: String(port), reason: "a port is a number from 1 to 65535")
+        if let port = device.snmpPort, Port(port) == nil {
+            throw InventoryError.invalidField(field: "snmp_port", value: String(port), reason: Port.rangeDescription)
         }
     }
 }

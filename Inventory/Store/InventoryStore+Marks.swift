@@ -4,12 +4,22 @@ import KiemkeCore
 
 extension InventoryStore {
     /// Records a person's judgement of a device; earlier marks stay as history.
+    ///
+    /// `date` is when the condition was seen: back-dated marks are kept in the order of the dates
+    /// they carry, so a mark dated before the latest one does not change the condition now. It may
+    /// not be earlier than the device's in-service date. `now` is when it is entered; the commands
+    /// refuse a `date` after it (`OfficeDate.parse(_:timeZone:notAfter:)`), tests may set either.
     @discardableResult
     public func mark(named name: String, condition: Condition, note: String = "", by who: String,
-                     at date: Date = Date()) throws -> ConditionMark {
+                     at date: Date = Date(), now: Date = Date()) throws -> ConditionMark {
         try write { writer in
             let device = try Self.device(named: name, in: writer.db)
-            var mark = ConditionMark(deviceId: device.id!, condition: condition, note: note, markedBy: who, markedAt: date)
+            var mark = ConditionMark(deviceId: device.id!, condition: condition, note: note, markedBy: who,
+                                     markedAt: date, enteredAt: now)
+            if mark.markedAt < device.createdAt {
+                throw InventoryError.markBeforeInService(device: device.name, markedAt: format(mark.markedAt),
+                                                         inService: format(device.createdAt))
+            }
             try writer.mark(&mark, of: device)
             return mark
         }
@@ -20,15 +30,15 @@ extension InventoryStore {
         try database.read { db in try Self.marks(of: device, in: db) }
     }
 
-    /// The device's story, newest first: condition marks and, once the daemon runs, probe state
-    /// changes, read in one transaction.
+    /// The device's story, newest first by when things happened: condition marks (a back-dated
+    /// mark among them at its date) and, once the daemon runs, probe state changes, read in one transaction.
     public func history(named name: String) throws -> (Device, [HistoryEntry]) {
         try database.read { db in
             let device = try Self.device(named: name, in: db)
             let changes = try StateChange.filter(Column("deviceId") == device.id).fetchAll(db)
             let entries = try Self.marks(of: device, in: db).map(HistoryEntry.mark) + changes.map(HistoryEntry.state)
-            // Newest first; among events of the same moment, the one recorded later first.
-            return (device, entries.sorted { ($0.time, $0.sequence) > ($1.time, $1.sequence) })
+            // Newest first; among events of the same moment, the one entered later first.
+            return (device, entries.sorted { ($0.time, $0.enteredAt, $0.sequence) > ($1.time, $1.enteredAt, $1.sequence) })
         }
     }
 
@@ -47,6 +57,14 @@ public enum HistoryEntry: Sendable, Equatable {
     public var time: Date {
         switch self {
         case .mark(let mark): mark.markedAt
+        case .state(let change): change.time
+        }
+    }
+
+    /// When it was entered into kiemke: later than `time` for a back-dated mark.
+    public var enteredAt: Date {
+        switch self {
+        case .mark(let mark): mark.enteredAt
         case .state(let change): change.time
         }
     }

@@ -21,12 +21,19 @@ extension InventoryStore {
         }
     }
 
-    /// The equipment with the latest mark of each, as `devices list` shows it, in one transaction.
-    public func deviceListing(includeRetired: Bool = false) throws -> [(device: Device, mark: ConditionMark?)] {
+    /// The equipment with the latest mark of each and since when it has held that condition (the
+    /// first of the latest marks that say the same), as `devices list` shows it, in one transaction.
+    public func deviceListing(includeRetired: Bool = false) throws -> [(device: Device, mark: ConditionMark?, conditionSince: Date?)] {
         try database.read { db in
-            let marks = try Self.latestMarks(in: db)
+            let marks = try ConditionMark.order(Column("deviceId"), Column("markedAt"), Column("id")).fetchAll(db)
+            var latest: [Int64: ConditionMark] = [:]
+            var since: [Int64: Date] = [:]
+            for mark in marks {
+                if latest[mark.deviceId]?.condition != mark.condition { since[mark.deviceId] = mark.markedAt }
+                latest[mark.deviceId] = mark
+            }
             return try Self.devices(includeRetired: includeRetired, includeInternetLinks: false, in: db)
-                .map { ($0, $0.id.flatMap { marks[$0] }) }
+                .map { ($0, $0.id.flatMap { latest[$0] }, $0.id.flatMap { since[$0] }) }
         }
     }
 

@@ -27,6 +27,15 @@ public enum JSONValue: Sendable, Equatable, Encodable, ExpressibleByStringLitera
         return .double((value * scale).rounded() / scale)
     }
 
+    /// A percentage to one decimal, or null; 100 and 0 only when exactly so (99.97 is 99.9), as the text writes it.
+    public static func percent(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        var tenths = (value * 10).rounded()
+        if value < 100 && tenths >= 1000 { tenths = 999 }
+        if value > 0 && tenths <= 0 { tenths = 1 }
+        return .double(tenths / 10)
+    }
+
     public static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     public static func int(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
 

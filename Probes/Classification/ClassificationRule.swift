@@ -1,55 +1,34 @@
-import Foundation
 import KiemkeCore
 
-/// One row of the kind table: conditions that must all hold, and the kind they mean.
+/// One row of the evidence table: when `condition` holds, `weight` points towards `target`, for `reason`.
+///
+/// Rules do not decide alone and their order does not matter: `Classifier` adds up the weights of every rule
+/// that fires and picks the kind with the most (see `Classifier` for how copier and printer are told apart).
 public struct ClassificationRule: Sendable {
-    /// A stable name, used by tests and in logs.
+    /// What a rule's weight counts towards.
+    public enum Target: Sendable, Equatable, Hashable {
+        /// A kind. `.copier` also counts as "it prints", and says the printer is of the copier class;
+        /// `.scanner` counts as "it scans", which makes a printer a multifunction one rather than a scanner.
+        case kind(DeviceKind)
+        /// Something kiemke does not count as a kind of its own (a NAS, a PBX...): the device becomes "other"
+        /// with this description when it wins.
+        case other(String)
+    }
+
+    /// A stable name, used by tests and shown beside the reason.
     public var name: String
-    public var kind: DeviceKind
-    public var confidence: Double
-    /// The sentence given as the classification's reason.
+    public var target: Target
+    /// How strongly the evidence points at `target`: 0.5 a hint, 1 a vendor's usual line, 2-3 a statement.
+    public var weight: Double
+    public var condition: RuleCondition
+    /// Why, in words a person can check against the device ("sysDescr names a network camera").
     public var reason: String
-    /// sysObjectID's enterprise must be one of these.
-    public var enterprises: Set<UInt>?
-    /// sysDescr must match this regular expression (case-insensitive).
-    public var sysDescrPattern: String?
-    /// sysDescr, the primary hrDevice description or a vendor model must match (case-insensitive).
-    public var textPattern: String?
-    /// A vendor-MIB value with this key must have been read.
-    public var vendorValue: String?
-    /// Something must say the device prints (Printer-MIB, an hrDevice printer, "print" in sysDescr).
-    public var needsPrinterEvidence: Bool
-    /// Printer-MIB itself must answer.
-    public var needsPrinterMIB: Bool
 
-    public init(_ name: String, kind: DeviceKind, confidence: Double, reason: String,
-                enterprises: Set<UInt>? = nil, sysDescr: String? = nil, text: String? = nil,
-                vendorValue: String? = nil, needsPrinterEvidence: Bool = false, needsPrinterMIB: Bool = false) {
+    public init(_ name: String, _ target: Target, _ weight: Double, _ condition: RuleCondition, _ reason: String) {
         self.name = name
-        self.kind = kind
-        self.confidence = confidence
+        self.target = target
+        self.weight = weight
+        self.condition = condition
         self.reason = reason
-        self.enterprises = enterprises
-        self.sysDescrPattern = sysDescr
-        self.textPattern = text
-        self.vendorValue = vendorValue
-        self.needsPrinterEvidence = needsPrinterEvidence
-        self.needsPrinterMIB = needsPrinterMIB
-    }
-
-    /// Whether every condition of the rule holds for `evidence`.
-    public func matches(_ evidence: DeviceEvidence) -> Bool {
-        if let enterprises, !(evidence.enterprise.map(enterprises.contains) ?? false) { return false }
-        if let sysDescrPattern, !Self.matches(sysDescrPattern, evidence.sysDescr) { return false }
-        if let textPattern, !Self.matches(textPattern, evidence.allText) { return false }
-        if let vendorValue, (evidence.vendorValues[vendorValue] ?? "").isEmpty { return false }
-        if needsPrinterEvidence, !evidence.hasPrinterEvidence { return false }
-        if needsPrinterMIB, !evidence.answersPrinterMIB { return false }
-        return true
-    }
-
-    static func matches(_ pattern: String, _ text: String?) -> Bool {
-        guard let text else { return false }
-        return text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
     }
 }

@@ -1,123 +1,123 @@
 import KiemkeCore
-/// The classification data: kind rules (first match wins), vendors by enterprise, where models and firmware
-/// are written. Extend by adding rows; each row has a test in ClassificationRuleTests.
+
+/// The evidence table: every rule that can point at a kind. Order does not matter (the weights of all rules
+/// that fire are added up); names are unique. Extend by adding a row and a case in ClassificationRuleTests,
+/// which fails for a rule without a case or a rule that cannot fire.
 public enum ClassificationRules {
-    /// Ordered: cameras and scanners before printers (Axis and Epson also make print servers and printers),
-    /// computers before copiers (a Windows host lists its printer drivers in hrDevice).
-    public static let kinds: [ClassificationRule] = [
-        ClassificationRule("hikvision-mib", kind: .camera, confidence: 0.95,
-                           reason: "Hikvision's private MIB (1.3.6.1.4.1.39165) answers with a camera model.",
-                           vendorValue: "hikvision.model"),
-        ClassificationRule("axis-camera", kind: .camera, confidence: 0.95,
-                           reason: "sysObjectID is Axis (368) and sysDescr says it is a network camera.",
-                           enterprises: [368], sysDescr: "camera"),
-        ClassificationRule("axis-print-server", kind: .network, confidence: 0.8,
-                           reason: "sysObjectID is Axis (368) and sysDescr says it is a print server.",
-                           enterprises: [368], sysDescr: "print ?server"),
-        ClassificationRule("camera-descr", kind: .camera, confidence: 0.8,
-                           reason: "sysDescr says it is a network camera or video recorder.",
-                           sysDescr: "network camera|ip camera|\\bDVR\\b|\\bNVR\\b"),
-        ClassificationRule("scanner-descr", kind: .scanner, confidence: 0.9,
-                           reason: "sysDescr says it is a scanner or scan server.",
-                           sysDescr: "scan ?server|scanner"),
-        ClassificationRule("windows", kind: .computer, confidence: 0.95,
-                           reason: "sysDescr names Windows: a computer, whatever printers its hrDevice table lists.",
-                           sysDescr: "\\bWindows\\b"),
-        ClassificationRule("microsoft-agent", kind: .computer, confidence: 0.9,
-                           reason: "sysObjectID is Microsoft's (311): a Windows computer.",
-                           enterprises: [311]),
-        ClassificationRule("copier-line", kind: .copier, confidence: 0.9,
-                           reason: "It prints and its model is a multifunction line that copies (bizhub, MP, MX, e-STUDIO, imageRUNNER, TASKalfa, AltaLink, WorkCentre, MFP, MFC).",
-                           text: "bizhub|\\bMP ?C?[0-9]{3,}|Aficio|\\bMX-[0-9]|e-STUDIO|imageRUNNER|\\biR[- ]?(ADV|C?[0-9]{3,})|TASKalfa|AltaLink|WorkCentre|MFP|\\bMFC-|\\bDCP-",
-                           needsPrinterEvidence: true),
-        ClassificationRule("printer-mib", kind: .printer, confidence: 0.9,
-                           reason: "Printer-MIB answers (supplies, serial or page counter).",
-                           needsPrinterMIB: true),
-        ClassificationRule("printer-descr", kind: .printer, confidence: 0.6,
-                           reason: "sysDescr names a printer or print system, though Printer-MIB does not answer.",
-                           sysDescr: "print|laserjet|jetdirect|officejet|deskjet|\\bLBP"),
-        ClassificationRule("hr-printer", kind: .printer, confidence: 0.5,
-                           reason: "Its hrDevice table lists a printer and nothing says it is a computer.",
-                           needsPrinterEvidence: true),
-        ClassificationRule("unix-host", kind: .computer, confidence: 0.8,
-                           reason: "sysDescr names a Unix-like operating system (Linux, BSD, macOS).",
-                           sysDescr: "^(Linux|FreeBSD|OpenBSD|NetBSD|SunOS|Darwin)\\b"),
-        ClassificationRule("net-snmp-agent", kind: .computer, confidence: 0.6,
-                           reason: "sysObjectID is net-snmp's (8072), the usual agent of Linux hosts.",
-                           enterprises: [8072]),
-        ClassificationRule("network-vendor", kind: .network, confidence: 0.8,
-                           reason: "sysObjectID belongs to a network equipment maker.",
-                           enterprises: [9, 171, 890, 2011, 2636, 4526, 11863, 12356, 14988, 25506, 41112]),
-        ClassificationRule("network-descr", kind: .network, confidence: 0.6,
-                           reason: "sysDescr names a switch, router, firewall or access point.",
-                           sysDescr: "switch|router|routeros|firewall|access point"),
+    // Shared vendor groups (the vendor is worked out before rules run, see VendorRegistry).
+    static let printerMakers: Set<String> = [
+        "Brother", "Kyocera", "Konica Minolta", "Xerox", "Fuji Xerox", "Fujifilm", "Sharp", "Ricoh", "OKI",
+        "Lexmark", "Toshiba", "Develop", "Olivetti", "Sindoh", "Pantum", "Samsung", "Canon", "Zebra", "Océ",
+    ]
+    static let cameraMakers: Set<String> = ["Hikvision", "Dahua", "Axis", "Vivotek", "Uniview", "Hanwha"]
+    static let networkMakers: Set<String> = [
+        "Cisco", "D-Link", "ZyXEL", "Huawei", "Juniper", "Netgear", "TP-Link", "Fortinet", "MikroTik", "H3C",
+        "Ubiquiti", "Aruba", "Arista", "Ruckus", "Palo Alto Networks", "Check Point", "SonicWall", "Brocade",
+        "Extreme Networks", "Allied Telesis", "Alcatel-Lucent", "Cambium", "Accton", "3Com", "Nortel", "Linksys",
     ]
 
-    /// The kind when no rule matches.
-    public static let fallback = Classification.unclassified
+    public static let all: [ClassificationRule] = [
+        // Computers.
+        .init("windows-descr", .kind(.computer), 3, .text(.sysDescr, #"\bwindows\b"#),
+              "sysDescr names Windows (the printers a PC lists in hrDevice are its drivers)"),
+        .init("microsoft-enterprise", .kind(.computer), 1.5, .enterprise([311]),
+              "sysObjectID is Microsoft's SNMP service (enterprise 311)"),
+        .init("unix-descr", .kind(.computer), 1.2, .text(.sysDescr, #"^\s*(linux|freebsd|openbsd|netbsd|sunos|darwin)\b"#),
+              "sysDescr names a Unix-like operating system"),
+        .init("net-snmp-agent", .kind(.computer), 1, .enterprise([8072, 2021]),
+              "sysObjectID is net-snmp's agent (enterprise 8072), the usual agent of Linux hosts"),
+        .init("host-processors", .kind(.computer), 0.5, .all([.hostDeviceType("processor"), .not(.printerMIB)]),
+              "hrDevice lists processors and Printer-MIB does not answer"),
+        .init("server-hardware-mib", .kind(.computer), 1.5, .text(.identity, #"\b(poweredge|proliant|optiplex|thinkcentre|thinkpad|latitude|elitedesk|prodesk|vostro)\b"#),
+              "a computer maker's model line (PowerEdge, ProLiant, OptiPlex...)"),
+        .init("computer-ports", .kind(.computer), 1, .port([445, 3389]),
+              "TCP 445 (file sharing) or 3389 (remote desktop) accepts connections"),
 
-    /// Vendor names by sysObjectID enterprise number.
-    public static let vendorsByEnterprise: [UInt: String] = [
-        9: "Cisco", 11: "HP", 171: "D-Link", 236: "Samsung", 253: "Xerox", 311: "Microsoft", 367: "Ricoh",
-        368: "Axis", 641: "Lexmark", 674: "Dell", 890: "ZyXEL", 1129: "Toshiba", 1248: "Epson", 1347: "Kyocera",
-        1602: "Canon", 2001: "OKI", 2011: "Huawei", 2385: "Sharp", 2435: "Brother", 2636: "Juniper",
-        4526: "Netgear", 11863: "TP-Link", 12356: "Fortinet", 14988: "MikroTik", 18334: "Konica Minolta",
-        25506: "H3C", 39165: "Hikvision", 41112: "Ubiquiti",
+        // Cameras and their recorders.
+        .init("camera-descr", .kind(.camera), 2.5, .text(.identity, #"\b(network|ip|ptz|dome|bullet|box|fisheye|panoramic|thermal) ?camera\b|\bipc\b|\bweb ?cam"#),
+              "the device calls itself a network camera"),
+        .init("recorder-descr", .kind(.camera), 2, .text(.identity, #"(^|[^a-z])(nvr|dvr|xvr|hcvr)([^a-z]|$)|video recorder"#),
+              "a video recorder for cameras (NVR/DVR), counted with the cameras"),
+        .init("hikvision-mib", .kind(.camera), 2, .vendorValue("hikvision.model"),
+              "Hikvision's private MIB (1.3.6.1.4.1.39165) answers with a model"),
+        .init("camera-maker", .kind(.camera), 1, .vendor(cameraMakers),
+              "made by a video-surveillance maker"),
+        .init("camera-model-code", .kind(.camera), 1.5, .text(.identity, #"\b(ds-2c[a-z0-9]+|ds-[79][0-9]{3}[a-z0-9-]*|dh-(ipc|sd|nvr|xvr|hcvr)[a-z0-9-]*|ipc-[a-z0-9-]+)"#),
+              "a camera or recorder model code (Hikvision DS-2C/DS-7xxx, Dahua DH-IPC/NVR)"),
+        .init("rtsp-port", .kind(.camera), 1, .port([554]),
+              "TCP 554 (RTSP video streams) accepts connections"),
+
+        // Scanners (with print evidence beside them, these make a multifunction printer instead).
+        .init("scanner-descr", .kind(.scanner), 2, .text(.identity, #"scan ?server|\bscanner\b|document scanner|\bscanjet\b|\bscansnap\b|imageformula"#),
+              "the device calls itself a scanner or scan server"),
+        .init("scanner-model-line", .kind(.scanner), 1.5, .text(.identity, #"\b(ds-[0-9]{3,4}(?![0-9a-z])|fi-[0-9]{4}|ads-[0-9]{4}|dr-[a-z]?[0-9]{3,4})"#),
+              "a document-scanner model line (Epson DS, Fujitsu fi, Brother ADS, Canon DR)"),
+        .init("scan-function", .kind(.scanner), 1, .text(.identity, #"\bmfp\b|[0-9]mfp\b|\bmfc-|\bdcp-|\bscx|\bclx-|facsimile|\bfax\b|all-in-one|\bmf[0-9]{3,}"#),
+              "a multifunction model (it scans as well as prints)"),
+
+        // Printers.
+        .init("printer-supplies", .kind(.printer), 2, .supplies,
+              "Printer-MIB lists toner, ink or drum supplies"),
+        .init("printer-mib", .kind(.printer), 1, .printerMIB,
+              "Printer-MIB answers (page counter, serial, trays or printer name)"),
+        .init("hr-printer-row", .kind(.printer), 0.7, .hostDeviceType("printer"),
+              "hrDevice lists a printer"),
+        .init("printer-descr", .kind(.printer), 1.2, .text(.sysDescr, #"print|\blaser|\binkjet|jetdirect|ethernet multi-environment"#),
+              "sysDescr speaks of printing"),
+        .init("printer-model-line", .kind(.printer), 1.5, .text(.identity, #"\b(laserjet|officejet|deskjet|designjet|pagewide|lbp ?[0-9]|mf[0-9]{3,}|ml-[0-9]|scx|clp-|clx-|hl-[a-z]?[0-9]|mfc-|dcp-|ecosys|fs-[0-9]|docuprint|phaser|versalink|imageprograf|imageclass|i-sensys|proxpress|b-(fv|sx|ex|sa|ev|fp)[0-9])"#),
+              "a printer model line (LaserJet, LBP, HL, MFC, ML, DocuPrint, TEC label printers...)"),
+        // Short model codes mean a printer only from a printer maker ("M4080FX" from Samsung, "D1180" from Canon).
+        .init("printer-model-code", .kind(.printer), 1.5, .all([.vendor(printerMakers.union(["HP", "Epson"])), .text(.identity, #"\b(m[0-9]{4}[a-z]*|d[0-9]{4}|mc[0-9]{3}|c[0-9]{3}dn|es[0-9]{4}|sp ?c?[0-9]{3}|wf-[a-z]?[0-9]{3,}|tm-[0-9]{3,}|l[0-9]{4}|et-[0-9]{4})\b"#)]),
+              "a printer maker's model code"),
+        .init("ieee1284-printer", .kind(.printer), 1, .text(.identity, #"cls:printer"#),
+              "its IEEE 1284 device ID says CLS:PRINTER"),
+        .init("attached-printer", .kind(.printer), 2.5, .text(.sysDescr, #"attached to [a-z]*[0-9]"#),
+              "its print server names the printer it is attached to"),
+        .init("printer-maker", .kind(.printer), 1, .vendor(printerMakers),
+              "made by a maker of printers and copiers"),
+        .init("hp-maker", .kind(.printer), 0.5, .vendor(["HP", "Epson"]),
+              "HP or Epson: most of their networked devices print"),
+        .init("printer-ports", .kind(.printer), 1, .port([9100, 515, 631]),
+              "a printing port (9100, LPD 515 or IPP 631) accepts connections"),
+        .init("roll-media", .kind(.printer), 0.5, .rollTray,
+              "it feeds paper from a roll (a plotter or label printer, not a copier)"),
+
+        // Copier class: the office multifunction machine that copies, above all one that takes A3.
+        .init("copier-line", .kind(.copier), 2, .text(.identity, #"bizhub|\bineo\b|d-colou?r|\bmp ?c?[0-9]{3,}|\bim ?c?[0-9]{3,}|\bmx-[a-z]*[0-9]{3,}|\bar-[0-9]{3,}|e-studio|imagerunner|\bir[- ]?adv|\bir-?c?[0-9]{4}|taskalfa|altalink|workcentre|apeos|docucentre|multixpress|\bsl-[xk][0-9]"#),
+              "its model is of a copier line"),
+        .init("a3-tray", .kind(.copier), 2.5, .a3Tray,
+              "a paper tray takes A3 or larger"),
+        .init("copier-units", .kind(.copier), 1.5, .all([.text(.sysDescr, #"\b(iit|adf|dadf|scanner)\b"#), .text(.sysDescr, #"\b(fin|finisher)\b"#)]),
+              "its firmware list names a scanner unit (IIT/ADF) and a finisher"),
+        .init("paper-deck", .kind(.copier), 1, .paperCapacity(atLeast: 2000),
+              "its trays hold 2,000 sheets or more (an office copier's paper deck)"),
+
+        // Things kiemke counts as "other": named so a person knows what it is.
+        .init("video-encoder", .other("a video encoder"), 3, .text(.identity, #"video (encoder|server)|\bencoder\b"#),
+              "the device calls itself a video encoder"),
+        .init("audio-device", .other("a network audio device (speaker, amplifier)"), 3, .text(.identity, #"\baudio\b|speaker|amplifier|\bhorn\b|intercom"#),
+              "the device calls itself an audio device"),
+        .init("document-server", .other("a document server"), 3, .text(.identity, #"document server"#),
+              "the device calls itself a document server"),
+        .init("print-server", .other("a print server"), 2.5, .text(.identity, #"print ?server|jetdirect (ex|[0-9]+x)\b"#),
+              "the device calls itself a print server (the printer behind it is not named)"),
+        .init("pbx", .other("a telephone exchange (PBX)"), 3, .text(.identity, #"\bpbx\b|\bkx-(ns|ncp|tde|tda|hts)|asterisk|freepbx|\b3cx\b|call ?manager|\bip-?pbx"#),
+              "a telephone exchange (PBX) model"),
+        .init("ip-phone", .other("an IP phone"), 2.5, .text(.identity, #"ip ?phone|sip phone|\bvoip\b"#),
+              "the device calls itself an IP phone"),
+        .init("nas", .other("a network storage box (NAS)"), 3, .any([.text(.identity, #"\bnas\b|diskstation|rackstation|readynas|terastation|linkstation|\bmy ?cloud\b|qnap|synology"#), .vendor(["QNAP", "Synology"])]),
+              "a network storage box (NAS)"),
+        .init("ups", .other("power equipment (UPS, PDU)"), 3, .any([.text(.identity, #"\bups\b|smart-ups|back-ups|uninterruptible|\bpdu\b|powerware"#), .vendor(["APC", "Eaton", "Vertiv", "Schneider Electric"])]),
+              "power equipment (UPS or PDU)"),
+        .init("projector", .other("a projector"), 3, .text(.identity, #"projector|beamer"#),
+              "the device calls itself a projector"),
+        .init("attendance", .other("an access-control or attendance terminal"), 3, .text(.identity, #"access control|door controller|time attendance|fingerprint"#),
+              "an access-control or attendance terminal"),
+
+        // Network equipment.
+        .init("network-maker", .kind(.network), 1.5, .vendor(networkMakers),
+              "made by a network equipment maker"),
+        .init("network-descr", .kind(.network), 1.5, .text(.sysDescr, #"\bswitch\b|\brouter\b|routeros|firewall|access point|\bfortigate\b|ios software|\bjunos\b|edgeos|\bairos\b|\bonu\b|\bolt\b"#),
+              "sysDescr names a switch, router, firewall or access point"),
     ]
-
-    /// Vendor names by a vendor-MIB value that was read: the hardware maker beats the OS's enterprise.
-    public static let vendorsByVendorValue: [(key: String, vendor: String)] = [
-        ("hikvision.model", "Hikvision"), ("dell.model", "Dell"),
-    ]
-
-    /// Where a field is written.
-    public enum Source: Sendable, Equatable {
-        case sysDescr
-        case primaryDevice
-        case vendorValue(String)
-    }
-
-    /// A place a vendor writes a field, and the pattern whose first group (or whole match) is the value.
-    public struct FieldPattern: Sendable {
-        public var vendor: String?
-        public var source: Source
-        public var pattern: String
-
-        public init(_ vendor: String?, _ source: Source, _ pattern: String) {
-            self.vendor = vendor
-            self.source = source
-            self.pattern = pattern
-        }
-    }
-
-    /// Where each vendor writes the model (tried in order; vendor nil means any vendor).
-    public static let models: [FieldPattern] = [
-        FieldPattern(nil, .vendorValue("hikvision.model"), ".+"),
-        FieldPattern(nil, .vendorValue("dell.model"), ".+"),
-        FieldPattern("Konica Minolta", .sysDescr, "^KONICA MINOLTA (.+)$"),
-        FieldPattern("HP", .sysDescr, "PID:(?:HP )?([^,;]+)"),
-        FieldPattern("HP", .primaryDevice, "^(?:HP |Hewlett-Packard )?(.+)$"),
-        FieldPattern("Brother", .primaryDevice, "^Brother (.+?)(?: series)?$"),
-        FieldPattern("Canon", .vendorValue("canon.model"), ".+"),
-        FieldPattern("Canon", .sysDescr, "^Canon (\\S+)"),
-        FieldPattern("Epson", .primaryDevice, "^(?:EPSON )?(.+)$"),
-        FieldPattern("Kyocera", .vendorValue("kyocera.model"), ".+"),
-        FieldPattern("Axis", .sysDescr, "AXIS ([^;]+);"),
-        FieldPattern("Ricoh", .sysDescr, "^RICOH (.+?)(?: [0-9]+\\.[0-9].*)?$"),
-        FieldPattern("Sharp", .sysDescr, "(MX-\\S+)"),
-        FieldPattern("Toshiba", .sysDescr, "(e-STUDIO\\S*)"),
-        FieldPattern("Xerox", .sysDescr, "Xerox (\\S+(?: \\S+)?)"),
-        FieldPattern(nil, .vendorValue("entity.model"), ".+"),
-    ]
-
-    /// Where each vendor writes the firmware version.
-    public static let firmware: [FieldPattern] = [
-        FieldPattern(nil, .vendorValue("hikvision.firmware"), ".+"),
-        FieldPattern(nil, .vendorValue("canon.firmware"), ".+"),
-        FieldPattern("Axis", .sysDescr, "Network Camera; ([^;]+);"),
-        FieldPattern("Brother", .sysDescr, "Firmware Ver\\.?\\s*([^ ,]+)"),
-    ]
-
-    /// Vendor-MIB serial numbers, used after Printer-MIB, ENTITY-MIB and sysDescr's "SN:".
-    public static let vendorSerials = ["kyocera.serial", "brother.serial", "dell.serial"]
 }

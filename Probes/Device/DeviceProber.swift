@@ -38,7 +38,8 @@ public final class DeviceProber: Sendable {
         } catch {
             pinger = nil
             pingUnavailable = error
-            logger.error("\(error)")
+            // `pingUnavailable` carries it to the application, which decides what the operator sees.
+            logger.debug("ICMP is not available", metadata: ["error": "\(error)"])
         }
         // The same descriptor budget as the SNMP sessions beside it (ResourceLimits raises the limit once).
         tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: options.concurrency))
@@ -48,7 +49,7 @@ public final class DeviceProber: Sendable {
         } catch {
             reader = nil
             snmpUnavailable = error
-            logger.error("SNMP is not available: \(error)")
+            logger.debug("SNMP is not available", metadata: ["error": "\(error)"])
         }
     }
 
@@ -60,9 +61,9 @@ public final class DeviceProber: Sendable {
         }
         async let pings = pinger?.ping(targets.map(\.address)) ?? [:]
         async let connects = tcp.probe(targets.map { ($0.address, $0.ports) }, timeout: options.tcpTimeout)
-        async let reads = reader?.readAll(snmpTargets.map(\.1)) ?? []
+        async let reads = reader?.readAllRaw(snmpTargets.map(\.1)) ?? []
         let (pingResults, tcpResults, readResults) = await (pings, connects, reads)
-        var snmpByIndex: [Int: Result<DeviceFacts, SNMPError>] = [:]
+        var snmpByIndex: [Int: Result<RawDeviceData, SNMPError>] = [:]
         for (entry, result) in zip(snmpTargets, readResults) { snmpByIndex[entry.0] = result }
         return targets.enumerated().map { index, target in
             var result = DeviceProbeResult(target: target, answeredBy: [], failures: [:])
@@ -88,9 +89,11 @@ public final class DeviceProber: Sendable {
                 }
             }
             switch snmpByIndex[index] {
-            case .success(let facts)?:
+            case .success(let raw)?:
                 result.answeredBy.append(.snmp)
-                result.facts = facts
+                // A port that accepted (RTSP 554, printing 9100, file sharing 445) is evidence too.
+                let open: Set<UInt16> = result.tcp.flatMap { $0.up && !$0.refused ? $0.port : nil }.map { [$0] } ?? []
+                result.facts = DeviceFactsBuilder.build(address: target.address.description, raw: raw, openPorts: open)
             case .failure(let error)?:
                 result.failures[.snmp] = error.description
             case nil:

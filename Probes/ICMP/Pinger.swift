@@ -39,7 +39,7 @@ public final class Pinger: Sendable {
         case .failure(let error):
             v6 = nil
             unavailableV6 = "IPv6 ping unavailable: \(error)"
-            logger.info("no IPv6 ICMP socket; IPv6 targets will be reported down", metadata: ["error": "\(error)"])
+            logger.debug("no IPv6 ICMP socket; IPv6 targets will be reported down", metadata: ["error": "\(error)"])
         }
         logger.debug("ICMP sockets open", metadata: ["kind": "\(socketKind)", "ipv6": "\(v6 != nil)"])
     }

@@ -1,7 +1,7 @@
 import KiemkeCore
 /// Interprets raw SNMP data as `DeviceFacts`: decodes tables, applies RFC special values, classifies.
 enum DeviceFactsBuilder {
-    static func build(address: String, raw: RawDeviceData) -> DeviceFacts {
+    static func build(address: String, raw: RawDeviceData, openPorts: Set<UInt16> = []) -> DeviceFacts {
         var facts = DeviceFacts(address: address, notes: raw.notes)
         facts.system = system(raw)
         facts.devices = devices(raw)
@@ -17,23 +17,39 @@ enum DeviceFactsBuilder {
             facts.printerStatus = printerStatusNames[Int(status)] ?? "other"
         }
 
-        let serials = raw.rows(KnownOIDs.prtGeneralSerialNumber).compactMap { $0.value.text }.filter { !$0.isEmpty }
-        var vendorValues = raw.vendorValues
-        if let entityModel = raw.rows(KnownOIDs.entPhysicalModelName).compactMap({ $0.value.text }).first(where: { !$0.isEmpty }) {
-            vendorValues["entity.model"] = entityModel
-        }
-        let primary = facts.devices.first { $0.type == "printer" } ?? facts.devices.first
-        let evidence = DeviceEvidence(
-            sysDescr: facts.system.description, sysObjectID: facts.system.objectID,
-            answersPrinterMIB: !facts.supplies.isEmpty || !serials.isEmpty || facts.pageCount != nil,
-            deviceTypes: facts.devices.map(\.type), primaryDeviceDescription: primary?.description,
-            vendorValues: vendorValues)
+        let evidence = evidence(raw, facts: facts, openPorts: openPorts)
         facts.classification = Classifier.classify(evidence)
-        facts.firmware = Classifier.extract(ClassificationRules.firmware, vendor: facts.vendor, from: evidence)
-        if facts.kind != .computer { facts.deviceStatus = primary?.status }
-        (facts.serial, facts.serialSource) = serial(raw, printerSerials: serials, vendorValues: vendorValues,
-                                                    sysDescr: facts.system.description)
+        facts.firmware = IdentityExtractor.firmware(evidence, vendor: facts.vendor)
+        if facts.kind != .computer { facts.deviceStatus = evidence.primaryDevice?.status }
+        (facts.serial, facts.serialSource) = serial(raw, evidence: evidence)
         return facts
+    }
+
+    /// What the classifier looks at, from the raw columns and the facts already decoded.
+    static func evidence(_ raw: RawDeviceData, facts: DeviceFacts, openPorts: Set<UInt16>) -> DeviceEvidence {
+        func texts(_ column: OID) -> [String] {
+            raw.rows(column).compactMap { $0.value.text?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return DeviceEvidence(
+            sysDescr: facts.system.description, sysObjectID: facts.system.objectID, hostDevices: facts.devices,
+            printerName: texts(KnownOIDs.prtGeneralPrinterName).first, printerSerial: texts(KnownOIDs.prtGeneralSerialNumber).first,
+            supplyCount: facts.supplies.count, hasPageCounter: facts.pageCount != nil, inputTrays: inputTrays(raw),
+            entityModels: texts(KnownOIDs.entPhysicalModelName), entityManufacturers: texts(KnownOIDs.entPhysicalMfgName),
+            entityDescriptions: texts(KnownOIDs.entPhysicalDescr), vendorValues: raw.vendorValues, openPorts: openPorts)
+    }
+
+    private static func inputTrays(_ raw: RawDeviceData) -> [InputTray] {
+        let units = raw.column(KnownOIDs.prtInputDimUnit)
+        let feed = raw.column(KnownOIDs.prtInputMediaDimFeedDirDeclared)
+        let cross = raw.column(KnownOIDs.prtInputMediaDimXFeedDirDeclared)
+        let capacity = raw.column(KnownOIDs.prtInputMaxCapacity)
+        let media = raw.column(KnownOIDs.prtInputMediaName)
+        let names = raw.column(KnownOIDs.prtInputName)
+        return raw.rowIndexes(units, feed, cross, capacity, media, names).map { index in
+            InputTray(name: names[index]?.text, mediaName: media[index]?.text,
+                      feedDimension: feed[index]?.intValue.map(Int.init), crossFeedDimension: cross[index]?.intValue.map(Int.init),
+                      dimensionUnit: units[index]?.intValue.map(Int.init), maxCapacity: capacity[index]?.intValue.map(Int.init))
+        }
     }
 
     static let printerStatusNames = [1: "other", 2: "unknown", 3: "idle", 4: "printing", 5: "warmup"]
@@ -114,19 +130,24 @@ enum DeviceFactsBuilder {
     }
 
     /// Printer-MIB first, then ENTITY-MIB, then "SN:" in sysDescr, then a vendor MIB.
-    private static func serial(_ raw: RawDeviceData, printerSerials: [String], vendorValues: [String: String],
-                               sysDescr: String?) -> (String?, String?) {
-        if let serial = printerSerials.first { return (serial, "Printer-MIB prtGeneralSerialNumber") }
-        if let serial = raw.rows(KnownOIDs.entPhysicalSerialNum).compactMap({ $0.value.text }).first(where: { !$0.isEmpty }) {
+    private static func serial(_ raw: RawDeviceData, evidence: DeviceEvidence) -> (String?, String?) {
+        if let serial = evidence.printerSerial { return (serial, "Printer-MIB prtGeneralSerialNumber") }
+        if let serial = raw.rows(KnownOIDs.entPhysicalSerialNum).compactMap({ $0.value.text?.trimmingCharacters(in: .whitespaces) })
+            .first(where: { !$0.isEmpty }) {
             return (serial, "ENTITY-MIB entPhysicalSerialNum")
         }
-        if let sysDescr, let serial = Classifier.extract([.init(nil, .sysDescr, "SN:\\s*([^,;\\s]+)")], vendor: nil,
-                                                         from: DeviceEvidence(sysDescr: sysDescr)) {
-            return (serial, "sysDescr SN:")
+        if let sysDescr = evidence.sysDescr, let range = sysDescr.range(of: "SN:") {
+            let serial = sysDescr[range.upperBound...].drop { $0 == " " }.prefix { $0 != "," && $0 != ";" && $0 != " " }
+            if !serial.isEmpty { return (String(serial), "sysDescr SN:") }
         }
-        for key in ClassificationRules.vendorSerials {
-            if let serial = vendorValues[key], !serial.isEmpty { return (serial, "vendor MIB \(key)") }
+        for key in vendorSerials {
+            if let serial = evidence.vendorValues[key]?.trimmingCharacters(in: .whitespaces), !serial.isEmpty {
+                return (serial, "vendor MIB \(key)")
+            }
         }
         return (nil, nil)
     }
+
+    /// Vendor-MIB serial numbers, used after Printer-MIB, ENTITY-MIB and sysDescr's "SN:".
+    static let vendorSerials = ["kyocera.serial", "brother.serial", "dell.serial", "compaq.serial"]
 }

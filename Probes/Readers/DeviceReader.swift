@@ -10,25 +10,36 @@ public struct DeviceReader: Sendable {
     /// HOST-RESOURCES, Printer-MIB and IF-MIB columns. Fails only when the device does not answer the first GET;
     /// later failures keep what was read and are listed in `notes`.
     public func read(_ address: String, settings: SNMPSettings) async -> Result<DeviceFacts, SNMPError> {
+        await readRaw(address, settings: settings).map { DeviceFactsBuilder.build(address: address, raw: $0) }
+    }
+
+    /// What a device answered, before interpretation (the prober adds its open TCP ports to the evidence).
+    func readRaw(_ address: String, settings: SNMPSettings) async -> Result<RawDeviceData, SNMPError> {
         do throws(SNMPError) {
-            let raw = try await engine.withSession(to: address, settings: settings) { session throws(SNMPError) in
+            return .success(try await engine.withSession(to: address, settings: settings) { session throws(SNMPError) in
                 try await Self.collect(session)
-            }
-            return .success(DeviceFactsBuilder.build(address: address, raw: raw))
+            })
         } catch {
             return .failure(error)
         }
     }
 
-    /// Reads many devices concurrently; results in the order of `targets`.
-    public func readAll(_ targets: [(address: String, settings: SNMPSettings)]) async -> [Result<DeviceFacts, SNMPError>] {
-        await withTaskGroup(of: (Int, Result<DeviceFacts, SNMPError>).self) { group in
+    /// `readRaw` for many devices concurrently; results in the order of `targets`.
+    func readAllRaw(_ targets: [(address: String, settings: SNMPSettings)]) async -> [Result<RawDeviceData, SNMPError>] {
+        await withTaskGroup(of: (Int, Result<RawDeviceData, SNMPError>).self) { group in
             for (index, target) in targets.enumerated() {
-                group.addTask { (index, await read(target.address, settings: target.settings)) }
+                group.addTask { (index, await readRaw(target.address, settings: target.settings)) }
             }
-            var results = [Result<DeviceFacts, SNMPError>?](repeating: nil, count: targets.count)
+            var results = [Result<RawDeviceData, SNMPError>?](repeating: nil, count: targets.count)
             for await (index, result) in group { results[index] = result }
             return results.map { $0! }
+        }
+    }
+
+    /// Reads many devices concurrently; results in the order of `targets`.
+    public func readAll(_ targets: [(address: String, settings: SNMPSettings)]) async -> [Result<DeviceFacts, SNMPError>] {
+        await readAllRaw(targets).enumerated().map { index, result in
+            result.map { DeviceFactsBuilder.build(address: targets[index].address, raw: $0) }
         }
     }
 

@@ -36,12 +36,24 @@ enum KnownOIDs {
     static let prtMarkerSuppliesMaxCapacity: OID = "1.3.6.1.2.1.43.11.1.1.8"
     static let prtMarkerSuppliesLevel: OID = "1.3.6.1.2.1.43.11.1.1.9"
     static let prtMarkerColorantValue: OID = "1.3.6.1.2.1.43.12.1.1.4"
+    static let prtGeneralPrinterName: OID = "1.3.6.1.2.1.43.5.1.1.16"
+    // prtInputTable: what each paper tray holds (A3 trays mark a copier-class machine).
+    static let prtInputDimUnit: OID = "1.3.6.1.2.1.43.8.2.1.3"
+    static let prtInputMediaDimFeedDirDeclared: OID = "1.3.6.1.2.1.43.8.2.1.4"
+    static let prtInputMediaDimXFeedDirDeclared: OID = "1.3.6.1.2.1.43.8.2.1.5"
+    static let prtInputMaxCapacity: OID = "1.3.6.1.2.1.43.8.2.1.9"
+    static let prtInputMediaName: OID = "1.3.6.1.2.1.43.8.2.1.12"
+    static let prtInputName: OID = "1.3.6.1.2.1.43.8.2.1.13"
+    static let entPhysicalDescr: OID = "1.3.6.1.2.1.47.1.1.1.1.2"
     static let entPhysicalSerialNum: OID = "1.3.6.1.2.1.47.1.1.1.1.11"
+    static let entPhysicalMfgName: OID = "1.3.6.1.2.1.47.1.1.1.1.12"
     static let entPhysicalModelName: OID = "1.3.6.1.2.1.47.1.1.1.1.13"
     static let printer: [OID] = [
-        prtGeneralSerialNumber, prtMarkerLifeCount, prtMarkerSuppliesColorantIndex, prtMarkerSuppliesType,
+        prtGeneralPrinterName, prtGeneralSerialNumber, prtInputDimUnit, prtInputMediaDimFeedDirDeclared,
+        prtInputMediaDimXFeedDirDeclared, prtInputMaxCapacity, prtInputMediaName, prtInputName,
+        prtMarkerLifeCount, prtMarkerSuppliesColorantIndex, prtMarkerSuppliesType,
         prtMarkerSuppliesDescription, prtMarkerSuppliesMaxCapacity, prtMarkerSuppliesLevel, prtMarkerColorantValue,
-        entPhysicalSerialNum, entPhysicalModelName,
+        entPhysicalDescr, entPhysicalSerialNum, entPhysicalMfgName, entPhysicalModelName,
     ]
 
     // IF-MIB.
@@ -65,6 +77,13 @@ enum KnownOIDs {
         ("canon.firmware", "1.3.6.1.4.1.1602.1.1.1.4.0", [1602]),
         ("dell.model", "1.3.6.1.4.1.674.10892.1.300.10.1.9.1", [311, 674, 8072]),
         ("dell.serial", "1.3.6.1.4.1.674.10892.1.300.10.1.11.1", [311, 674, 8072]),
+        // HP (Compaq) Insight Manager agent on ProLiant servers: cpqSiProductName, cpqSiSysSerialNum.
+        ("compaq.model", "1.3.6.1.4.1.232.2.2.4.2.0", [232, 311, 8072]),
+        ("compaq.serial", "1.3.6.1.4.1.232.2.2.2.1.0", [232, 311, 8072]),
+        ("kyocera.firmware", "1.3.6.1.4.1.1347.43.5.4.1.5.1.1", [1347]),
+        // The IEEE 1284 device ID ("MFG:...;MDL:...;CLS:PRINTER;") HP and Brother print servers publish.
+        ("ieee1284", "1.3.6.1.4.1.11.2.3.9.1.1.7.0", [11]),
+        ("ieee1284", "1.3.6.1.4.1.2435.2.3.9.1.1.7.0", [2435]),
     ]
 
     /// Vendors whose private MIB we read even when sysObjectID is missing.

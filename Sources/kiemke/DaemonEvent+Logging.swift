@@ -29,6 +29,8 @@ extension DaemonEvent {
         case .missingCredentials(let devices):
             (.error, "devices have no SNMP credentials (SNMPv3 with no snmp.v3_user, or a community \"@NAME\" the secrets file lacks); they are probed without SNMP until the config gives them",
              ["devices": "\(devices.joined(separator: ","))"])
+        case .probeUnavailable(let method, let reason):
+            (.error, "a probe method is not available; devices are polled without it", ["method": "\(method)", "error": "\(reason)"])
         case .stateChanged(let device, let from, let to, let reason):
             // A device's first state is news only to someone watching closely; a change is news to everyone.
             (from == nil ? .info : .notice, "device state changed",

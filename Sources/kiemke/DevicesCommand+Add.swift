@@ -1,4 +1,5 @@
 import Agent
+import Foundation
 import ArgumentParser
 import Inventory
 import Probes
@@ -21,10 +22,12 @@ extension DevicesCommand {
         @Option(help: "Its SNMP community, or @NAME for an entry of the secrets file's [snmp.communities], which keeps the community out of the database and of ps (default: the config's).") var snmpCommunity: String?
         @Option(help: "Its SNMP port (default: the config's).") var snmpPort: Int?
         @Option(help: "Who is adding it (default: your login name).") var by: String?
+        @Option(help: "In service since, if not now: YYYY-MM-DD or YYYY-MM-DDTHH:MM in the office's time zone; its condition is dated from then.")
+        var since: String?
 
         func validate() throws {
             guard DeviceKind(parsing: kind) != nil else {
-                throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("--kind " + DeviceKind.notAKind(kind))
             }
             guard Condition(parsing: condition) != nil else {
                 throw ValidationError("--condition \"\(condition)\" is not a condition; use good, fair, degraded or broken")
@@ -34,16 +37,20 @@ extension DevicesCommand {
                           ("--note", DeviceTextRules.noteProblem(note)),
                           ("--snmp-community", snmpCommunity.flatMap(DeviceTextRules.communityProblem))]
             for case let (what, problem?) in checks { throw ValidationError("\(what) \(problem)") }
-            if let snmpPort, !(1...65535).contains(snmpPort) { throw ValidationError("--snmp-port must be 1 to 65535") }
+            if let snmpPort, Port(snmpPort) == nil { throw ValidationError("--snmp-port: \(Port.rangeDescription)") }
         }
 
         func run() async throws {
-            let store = try global.workspace().openStore()
+            let workspace = try global.workspace()
+            let now = Date()
+            let inService = try since.map { try workspace.pastDate($0, option: "--since", now: now) } ?? now
+            guard let kind = DeviceKind(parsing: kind), let condition = Condition(parsing: condition) else { return }
+            let store = try workspace.openStore()
             let device = try store.add(
-                Device(name: name, kind: DeviceKind(parsing: kind)!, address: address, location: location, note: note,
+                Device(name: name, kind: kind, address: address, location: location, note: note,
                        snmpVersion: snmpVersion, snmpCommunity: snmpCommunity, snmpPort: snmpPort,
-                       schedule: schedule, pollInterval: interval?.seconds),
-                condition: Condition(parsing: condition)!, by: CurrentUser.name(explicit: by))
+                       schedule: schedule, pollInterval: interval?.seconds, createdAt: inService, enteredAt: now),
+                condition: condition, by: CurrentUser.name(explicit: by), now: now)
             print("added \(TerminalText.escaped(device.name)) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
         }
     }

@@ -9,9 +9,10 @@ extension DevicesCommand {
             abstract: "Import a device list from a UTF-8 CSV file; a file with any bad row imports nothing.",
             discussion: """
                 Header: name,kind,address,location,condition,note, optionally snmp_version, \
-                snmp_community, snmp_port; other columns are ignored. Devices already in the \
-                database (same name, case ignored) are updated; a changed condition is recorded \
-                as a new mark.
+                snmp_community, snmp_port, schedule, interval, since (in service since) and \
+                condition_since (YYYY-MM-DD or YYYY-MM-DDTHH:MM, office time zone); other columns \
+                are ignored. Devices already in the database (same name, case ignored) are \
+                updated; a changed condition is recorded as a new mark.
                 """
         )
 

@@ -12,7 +12,7 @@ extension DevicesCommand {
         @Flag(help: "Include retired devices.") var all = false
 
         func run() async throws {
-            let listing = try DeviceListing(store: global.workspace().openStore(), includeRetired: all)
+            let listing = try DeviceListing(store: global.workspace().openStoreForReading(), includeRetired: all)
             switch format {
             case .table: print(listing.table(), terminator: "")
             case .json: print(try listing.json(), terminator: "")

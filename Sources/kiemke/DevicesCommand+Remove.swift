@@ -10,7 +10,7 @@ extension DevicesCommand {
         @Argument(help: "The device's name (case ignored).") var name: String
 
         func run() async throws {
-            let device = try global.workspace().openStore().retire(named: name)
+            let device = try global.workspace().openExistingStore().retire(named: name)
             print("retired \(TerminalText.escaped(device.name)); its history stays in the database")
         }
     }

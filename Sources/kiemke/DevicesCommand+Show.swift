@@ -9,7 +9,7 @@ extension DevicesCommand {
         @Argument(help: "The device's name (case ignored).") var name: String
 
         func run() async throws {
-            let store = try global.workspace().openStore()
+            let store = try global.workspace().openStoreForReading()
             print(try DeviceDetail(store: store, name: name).text(), terminator: "")
         }
     }

@@ -14,6 +14,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Log level on stderr: trace, debug, info, notice, warning, error.")
     var logLevel: Logger.Level = .notice
 
+    func validate() throws {
+        if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--db is empty; give the database file's path, or leave --db out to use KIEMKE_DB, the config's database or the default")
+        }
+    }
+
     /// Sets up logging and finds the config and the database.
     ///
     /// The libraries log at debug and trace; what an operator sees at the default level comes

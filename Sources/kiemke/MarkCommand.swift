@@ -1,9 +1,10 @@
 import Agent
 import ArgumentParser
+import Foundation
 import Inventory
 import KiemkeCore
 
-/// `kiemke mark NAME CONDITION`: a person's judgement of a device.
+/// `kiemke mark NAME CONDITION`: a person's judgement of a device, now or back-dated with `--at`.
 struct MarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark",
@@ -14,6 +15,8 @@ struct MarkCommand: AsyncParsableCommand {
     @Argument(help: "good, fair, degraded, broken (or tốt, trung bình, xuống cấp, hỏng).") var condition: String
     @Option(help: "Why, e.g. \"kẹt giấy, chờ sửa\".") var note: String = ""
     @Option(help: "Who judged it (default: your login name).") var by: String?
+    @Option(help: "When the condition was seen, if not now: YYYY-MM-DD or YYYY-MM-DDTHH:MM in the office's time zone; never in the future, nor before the device was in service.")
+    var at: String?
 
     func validate() throws {
         if let problem = DeviceTextRules.noteProblem(note) { throw ValidationError("--note \(problem)") }
@@ -23,10 +26,22 @@ struct MarkCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.workspace().openStore()
-        let mark = try store.mark(named: name, condition: Condition(parsing: condition)!, note: note,
-                                  by: CurrentUser.name(explicit: by))
+        let workspace = try global.workspace()
+        let now = Date()
+        // Read in the office's time zone, which the config names, so parsed after it is loaded.
+        let date = try at.map { try workspace.pastDate($0, option: "--at", now: now) } ?? now
+        let store = try workspace.openExistingStore()
+        guard let parsed = Condition(parsing: condition) else { return }
+        let mark = try store.mark(named: name, condition: parsed, note: note, by: CurrentUser.name(explicit: by),
+                                  at: date, now: now)
         let device = try store.device(named: name)
-        print("\(TerminalText.escaped(device.name)): \(mark.condition.rawValue) (\(mark.condition.vietnamese))")
+        let dates = OfficeDate.Format(timeZone: workspace.timeZone)
+        var line = "\(TerminalText.escaped(device.name)): \(mark.condition.rawValue) (\(mark.condition.vietnamese))"
+        if at != nil { line += " since \(dates.string(mark.markedAt))" }
+        print(line)
+        // A back-dated mark before a later one is history: say which condition holds now.
+        if let latest = try store.marks(of: device).first, latest.id != mark.id {
+            print("its condition now is still \(latest.condition.rawValue) (\(latest.condition.vietnamese)), marked \(dates.string(latest.markedAt))")
+        }
     }
 }

@@ -78,13 +78,12 @@ struct PingCommand: AsyncParsableCommand {
         logger.info("swept \(addresses.count) targets: \(up) up, \(addresses.count - up) down in \(clock.now - start) (\(pinger.socketKind) socket)")
 
         if format == "json" {
-            let rows = addresses.map { Row(address: $0.description, result: results[$0]!) }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            // The one JSON style of every kiemke output: snake_case keys ("rtt_ms"), sorted.
+            let rows = addresses.map { Row(address: $0.description, result: results[$0] ?? Self.unanswered) }
+            print(try JSONOutput.encode(rows), terminator: "")
         } else {
             for address in addresses {
-                let result = results[address]!
+                let result = results[address] ?? Self.unanswered
                 if result.up {
                     print("\(address) up \(String(format: "%.3f", result.rttMs ?? 0)) ms")
                 } else {
@@ -93,6 +92,9 @@ struct PingCommand: AsyncParsableCommand {
             }
         }
     }
+
+    /// What an address the sweep returned nothing for is shown as (the sweep answers every address).
+    private static let unanswered = PingResult(up: false, rttMs: nil, reason: "no result", sent: 0, received: 0)
 
     /// One line of JSON output: the address beside its result.
     private struct Row: Encodable {

@@ -44,9 +44,9 @@ struct ProbeCommand: AsyncParsableCommand {
             throw ValidationError("\"\(address)\" is not an IPv4 or IPv6 address")
         }
         if let kind, DeviceKind(parsing: kind) == nil {
-            throw ValidationError("--kind \"\(kind)\" is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("--kind " + DeviceKind.notAKind(kind))
         }
-        if let snmpPort, !(1...65535).contains(snmpPort) { throw ValidationError("--snmp-port must be 1 to 65535") }
+        if let snmpPort, Port(snmpPort) == nil { throw ValidationError("--snmp-port: \(Port.rangeDescription)") }
         for (flag, key) in [("--v3-auth-key", v3AuthKey), ("--v3-priv-key", v3PrivKey)] {
             if let key, key.count < 8 { throw ValidationError("\(flag) is shorter than 8 characters; SNMPv3 passphrases have at least 8") }
         }
@@ -114,6 +114,9 @@ struct ProbeCommand: AsyncParsableCommand {
         let target = ProbeTarget(address: IPAddress(address!)!, kind: device.kind, tcpPorts: ports,
                                  snmp: try configuration.snmpSettings(for: device))
         let prober = DeviceProber(options: configuration.proberOptions, logger: logger)
+        // The probes only record why a method is unusable; the person running the command is told here.
+        if let error = prober.pingUnavailable { logger.warning("ping is not available", metadata: ["error": "\(error)"]) }
+        if let error = prober.snmpUnavailable { logger.warning("SNMP is not available", metadata: ["error": "\(error)"]) }
         let report = ProbeReport(result: await prober.probe([target])[0])
         print(format == .json ? try report.json() : report.text(), terminator: "")
     }

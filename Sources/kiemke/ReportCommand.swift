@@ -7,7 +7,11 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write section 6 (Chính quyền điện tử, Chính quyền số) of the report from the measured data.",
-        discussion: "Default period: the current half-year to today. Vietnamese by default (config `language`).")
+        discussion: """
+            Default period: the current half-year to now; a running period ends now, one that has not \
+            started is refused. Vietnamese by default (config `language`). The text to paste comes \
+            first; notes for the person making the report follow a separator line.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "2023-H1, 2023-H2, 2023, 2023-Q1 ... 2023-Q4.") var period: String?
@@ -18,8 +22,11 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try global.workspace()
-        let report = try workspace.report(store: workspace.openStore(),
-                                          request: ReportRequest(period: period, from: from, to: to))
+        let now = try ReportClock.now()
+        // The period is checked before the database is opened: a bad date touches no file.
+        let request = ReportRequest(period: period, from: from, to: to)
+        _ = try request.resolve(now: now, calendar: workspace.configuration.schedule.calendar)
+        let report = try workspace.report(store: workspace.openStoreForReading(), request: request, now: now)
         let language = lang ?? workspace.configuration.language
         let text = try report.rendered(format, language: language)
         print(format == .csv ? TerminalOutput.data(text) : text, terminator: "")

@@ -13,7 +13,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "table or json.") var format: Format = .table
 
     func run() async throws {
-        let status = try StatusListing(store: global.workspace().openStore())
+        let status = try StatusListing(store: global.workspace().openStoreForReading())
         print(format == .json ? try status.json() : status.table(), terminator: "")
     }
 }

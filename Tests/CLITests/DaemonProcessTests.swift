@@ -127,8 +127,8 @@ struct DaemonProcessTests {
         var probed = false
         while Date() < deadline && !probed {
             let status = try await fixture.cli.run("status", "--format", "json")
-            let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as! [String: Any]
-            let device = (object["devices"] as! [[String: Any]]).first { $0["name"] as? String == "NEW-01" }
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+            let device = (try #require(object["devices"] as? [[String: Any]])).first { $0["name"] as? String == "NEW-01" }
             probed = device?["up"] as? Bool == true
             try await Task.sleep(for: .microseconds(200_000))
         }

@@ -24,10 +24,10 @@ struct DaemonTestbedTests {
     /// The `up` field of every device in `kiemke status --format json`.
     static func upStates(_ cli: CLI) async throws -> [String: Bool?] {
         let status = try await cli.run("status", "--format", "json")
-        let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as! [String: Any]
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         var result: [String: Bool?] = [:]
-        for device in object["devices"] as! [[String: Any]] {
-            result[device["name"] as! String] = device["up"] as? Bool
+        for device in try #require(object["devices"] as? [[String: Any]]) {
+            result[try #require(device["name"] as? String)] = device["up"] as? Bool
         }
         return result
     }
@@ -35,10 +35,10 @@ struct DaemonTestbedTests {
     /// The probes that answered each device's latest probe, from `kiemke status --format json`.
     static func answeredBy(_ cli: CLI) async throws -> [String: [String]] {
         let status = try await cli.run("status", "--format", "json")
-        let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as! [String: Any]
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         var result: [String: [String]] = [:]
-        for device in object["devices"] as! [[String: Any]] {
-            result[device["name"] as! String] = device["answered_by"] as? [String] ?? []
+        for device in try #require(object["devices"] as? [[String: Any]]) {
+            result[try #require(device["name"] as? String)] = device["answered_by"] as? [String] ?? []
         }
         return result
     }
@@ -88,11 +88,11 @@ struct DaemonTestbedTests {
             #expect(events.first?.contains("probe: up") == true)
             #expect(events.dropFirst().first?.contains("probe: down") == true)
 
-            let report = try JSONSerialization.jsonObject(with: Data(try await cli.run("report", "--format", "json").stdout.utf8)) as! [String: Any]
-            let camera = (report["kinds"] as! [String: [String: Any]])["camera"]!
-            let down = camera["down_seconds"] as! Double
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(try await cli.run("report", "--format", "json").stdout.utf8)) as? [String: Any])
+            let camera = try #require((report["kinds"] as? [String: [String: Any]])?["camera"])
+            let down = try #require(camera["down_seconds"] as? Double)
             #expect(down >= 2, "the outage lasted over two seconds: \(camera)")
-            #expect((camera["availability_pct"] as! Double) < 100)
+            #expect((try #require(camera["availability_pct"] as? Double)) < 100)
             // The other cameras never went down.
             let queue = try DatabaseQueue(path: cli.database)
             let downs = try await queue.read { try String.fetchAll($0, sql: "SELECT d.name FROM stateChange s JOIN device d ON d.id = s.deviceId WHERE s.\"to\" = 'down'") }

@@ -31,7 +31,7 @@ struct DeviceCommandsTests {
 
         let json = try await cli.run("devices", "list", "--format", "json")
         #expect(json.status == 0)
-        let devices = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        let devices = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(devices.count == 44)
         let photo = devices.first { $0["name"] as? String == "PHOTO-02" }
         #expect(photo?["condition"] as? String == "broken")

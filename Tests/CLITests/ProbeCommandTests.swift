@@ -10,7 +10,7 @@ struct ProbeCommandTests {
         let outcome = try await KiemkeProcess.run(["probe", endpoint.address, "--snmp-port", "\(endpoint.port)",
                                              "--community", community, "--format", "json"] + extra)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        return try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+        return try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     }
 
     @Test("the JSON contract for a colour copier: kind, vendor, model, serial, supplies, pages, conditions")
@@ -24,7 +24,7 @@ struct ProbeCommandTests {
         #expect(json["serial"] as? String == "AA2M021115700")
         #expect(json["page_count"] as? Int == 33810)
         #expect(json["conditions"] as? [String] == ["service requested"])
-        let supplies = json["supplies"] as! [[String: Any]]
+        let supplies = try #require(json["supplies"] as? [[String: Any]])
         let cyan = supplies.first { $0["name"] as? String == "Toner (Cyan)" }
         #expect(cyan?["type"] as? String == "toner")
         #expect(cyan?["color"] as? String == "cyan")
@@ -37,16 +37,16 @@ struct ProbeCommandTests {
     func windowsServer() async throws {
         let json = try await Self.probe("windows_svr_2019_1809")
         #expect(json["kind"] as? String == "computer")
-        let storage = json["storage"] as! [[String: Any]]
+        let storage = try #require(json["storage"] as? [[String: Any]])
         #expect(storage.contains { ($0["name"] as? String)?.hasPrefix("C:\\") == true && $0["used_pct"] is Double })
-        #expect(json["supplies"] as? [Any] == nil || (json["supplies"] as! [Any]).isEmpty)
+        #expect((json["supplies"] as? [Any])?.isEmpty ?? true)
     }
 
     @Test("an address with no SNMP agent is still up by ping, with SNMP's failure said and facts null")
     func noAgent() async throws {
         let outcome = try await KiemkeProcess.run(["probe", "127.0.0.1", "--snmp-port", "\(SNMPChildProcess.freeUDPPort())", "--format", "json"])
         #expect(outcome.status == 0)
-        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(json["up"] as? Bool == true)
         #expect((json["answered_by"] as? [String])?.contains("snmp") == false)
         #expect(json["kind"] is NSNull, "unknown values are null, never guessed")
@@ -66,14 +66,16 @@ struct ProbeCommandTests {
         let probed = try await cli.run("probe", "--all")
         #expect(probed.status == 0, "\(probed.stderr)")
         #expect(probed.stdout.contains("2 up"))
-        let status = try JSONSerialization.jsonObject(with: Data(try await cli.run("status", "--format", "json").stdout.utf8)) as! [String: Any]
-        let attention = status["attention"] as! [[String: Any]]
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(try await cli.run("status", "--format", "json").stdout.utf8)) as? [String: Any])
+        let attention = try #require(status["attention"] as? [[String: Any]])
         #expect(attention.contains { $0["name"] as? String == "PHOTO-01" && $0["issue"] as? String == "service requested" })
         #expect(attention.contains { $0["name"] as? String == "IN-01" && ($0["issue"] as? String)?.contains("low") == true }, "\(attention)")
-        let devices = status["devices"] as! [[String: Any]]
+        let devices = try #require(status["devices"] as? [[String: Any]])
         #expect(devices.allSatisfy { $0["condition"] as? String == "good" }, "facts suggest; only people mark")
         let report = try await cli.run("report")
-        #expect(report.stdout.contains("PHOTO-01: cần bảo trì"))
+        // In the notes after the text to paste, grouped per device and named by kind.
+        #expect(report.stdout.contains("Máy photocopy (PHOTO-01): "), "\(report.stdout)")
+        #expect(report.stdout.contains("Máy photocopy (PHOTO-01): Cần bảo trì."), "\(report.stdout)")
     }
 
     @Test("bad arguments exit 2 with a message")

@@ -21,7 +21,7 @@ struct AttentionRulesTests {
     @Test("facts become attention cases", arguments: [
         (facts(.printer, conditions: ["jammed", "condition 17"]), [Attention.printerCondition(.jammed), .printerCondition(.other("condition 17"))]),
         (facts(.copier, supplies: [supply("Toner (Black)", "toner", 9), supply("Drum", "drum", 10), supply("Waste", "waste_toner", 1),
-                                   supply("Fuser", "fuser", nil)]), [.lowSupply(name: "Toner (Black)", levelPct: 9)]),
+                                   supply("Fuser", "fuser", nil)]), [.lowSupply(name: "Toner (Black)", levelPct: 9, type: "toner")]),
         (facts(.computer, storage: [disk("C:\\", 90), disk("D:\\", 89.9), disk("RAM", 99, isDisk: false)]), [.diskFull(name: "C:\\", usedPct: 90)]),
         (facts(.printer, storage: [disk("Flash", 100)]), []),
         (nil, []),

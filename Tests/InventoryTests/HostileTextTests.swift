@@ -72,7 +72,7 @@ struct HostileOutputTests {
     @Test("the report's text has no control character, its Markdown no HTML, its CSV no formula")
     func report() throws {
         let fixture = try Self.store()
-        let report = try DigitalGovernmentReport(store: fixture.store, period: ReportPeriod(from: "2026-01-01", to: "2099-12-31"),
+        let report = try DigitalGovernmentReport(store: fixture.store, period: ReportPeriod(fromDay: "2026-01-01", toDay: "2099-12-31"),
                                                  hours: OfficeHours(), office: "UBND" + Injection.title)
         for language in ReportLanguage.allCases {
             let text = try report.rendered(.text, language: language)

@@ -36,7 +36,7 @@ struct MarkTests {
         } throws: { error in
             guard case .deviceNotFound(let name, let suggestions) = error as? InventoryError else { return false }
             return name == "PC-1" && suggestions.prefix(2).sorted() == ["PC-01", "PC-02"]
-                && (error as! InventoryError).isInputError
+                && (error as? InventoryError)?.isInputError == true
         }
     }
 

@@ -44,7 +44,7 @@ struct ReportGoldenTests {
     func historyQuarter() throws {
         let history = try ReportHistoryFixture()
         let report = try DigitalGovernmentReport(
-            store: history.store, period: ReportPeriod(from: "2026-01-01", to: "2026-03-31"), hours: ReportHistoryFixture.hours,
+            store: history.store, period: days("2026-01-01", "2026-03-31"), hours: ReportHistoryFixture.hours,
             office: ReportHistoryFixture.office, readiness: ReportHistoryFixture.readiness, now: ReportHistoryFixture.now)
         #expect(report.attention.count >= 6, "the fixture must raise attention items: \(report.attention)")
         #expect(report.equipment.count == 2)
@@ -55,7 +55,7 @@ struct ReportGoldenTests {
     func historyWeek() throws {
         let history = try ReportHistoryFixture()
         let report = try DigitalGovernmentReport(
-            store: history.store, period: ReportPeriod(from: "2026-03-02", to: "2026-03-06"), hours: ReportHistoryFixture.hours,
+            store: history.store, period: days("2026-03-02", "2026-03-06"), hours: ReportHistoryFixture.hours,
             office: ReportHistoryFixture.office, readiness: ReadinessFacts(staff: 8), now: ReportHistoryFixture.now)
         try GoldenReport.check(report, scenario: "history-week")
     }
@@ -70,7 +70,7 @@ struct ReportGoldenTests {
                                      note: "mất nguồn", createdAt: created), condition: .broken, by: "t")
         try fixture.store.add(Device(name: "CAM-01", kind: .camera, address: "10.1.0.3", createdAt: created), by: "t")
         let report = try DigitalGovernmentReport(
-            store: fixture.store, period: ReportPeriod(from: "2026-01-01", to: "2026-06-30"), hours: OfficeHours(),
+            store: fixture.store, period: days("2026-01-01", "2026-06-30"), hours: OfficeHours(),
             office: "", now: local("2026-02-01 10:00"))
         try GoldenReport.check(report, scenario: "unprobed")
     }

@@ -48,9 +48,10 @@ struct ReportPhrasesTests {
     @Test("attention items, in both languages", arguments: [
         (Attention.longOutage(hours: 30), "mất kết nối 30 giờ", "down for 30 hours"),
         (.printerCondition(.serviceRequested), "cần bảo trì", "service requested"),
-        (.printerCondition(.other("condition 17")), "condition 17", "condition 17"),
-        (.lowSupply(name: "Toner (Black)", levelPct: 5), "Toner (Black) sắp hết (5%)", "Toner (Black) low (5%)"),
-        (.diskFull(name: "C:\\", usedPct: 95.3), "ổ đĩa C:\\ sắp đầy (95%)", "disk C:\\ nearly full (95%)"),
+        (.printerCondition(.other("condition 17")), "báo lỗi \"condition 17\"", "condition 17"),
+        (.lowSupply(name: "Toner (Black)", levelPct: 1, type: "toner", color: "black"), "hộp mực đen sắp hết (1%)", "Toner (Black) low (1%)"),
+        (.lowSupply(name: "Toner (Black)", levelPct: 5), "vật tư \"Toner (Black)\" sắp hết (5%)", "Toner (Black) low (5%)"),
+        (.diskFull(name: "C:\\", usedPct: 95.3), "ổ đĩa \"C:\\\" sắp đầy (95%)", "disk C:\\ nearly full (95%)"),
     ])
     func attention(attention: Attention, vietnamese: String, english: String) {
         #expect(VietnamesePhrases().attention(attention) == vietnamese)
@@ -63,8 +64,10 @@ struct ReportPhrasesTests {
     ])
     func namesKept(name: String) {
         for phrases in Self.languages {
-            #expect(phrases.attention(.lowSupply(name: name, levelPct: 3)).hasPrefix(name + " "))
-            #expect(phrases.attention(.diskFull(name: name, usedPct: 99)).contains(" " + name + " "))
+            // Vietnamese quotes the device's own name whole; English shows it as is.
+            let quoted = phrases.language == .vi ? "\"\(name)\"" : name
+            #expect(phrases.attention(.lowSupply(name: name, levelPct: 3)).contains(quoted))
+            #expect(phrases.attention(.diskFull(name: name, usedPct: 99)).contains(quoted))
         }
     }
 }

@@ -10,7 +10,38 @@ struct ReportPeriodTests {
         ("2023", "2023-01-01", "2023-12-31"), ("2023-Q1", "2023-01-01", "2023-03-31"), ("2024-Q4", "2024-10-01", "2024-12-31"),
     ])
     func parse(text: String, from: String, to: String) throws {
-        #expect(try ReportPeriod(parsing: text) == ReportPeriod(from: from, to: to))
+        #expect(try ReportPeriod(parsing: text) == ReportPeriod(fromDay: from, toDay: to))
+    }
+
+    @Test("days that do not exist are refused, naming the value", arguments: [
+        "2026-02-30", "2023-02-29", "2023-13-01", "2023-00-10", "2023-04-31", "2023-1-01", "23-01-01", "2023-01-01x", "２０２３-01-01", "",
+    ])
+    func badDays(text: String) {
+        #expect(DayKey(text) == nil)
+        #expect(throws: ReportPeriod.Failure.badDate(text)) { try ReportPeriod(fromDay: text, toDay: "2030-12-31") }
+        #expect(ReportPeriod.Failure.badDate(text).description.contains("\"\(text)\""))
+    }
+
+    @Test("real days, leap years included", arguments: ["2024-02-29", "2000-02-29", "2023-12-31", "2023-04-30"])
+    func goodDays(text: String) throws {
+        let day = try #require(DayKey(text))
+        #expect(day.text == text)
+        #expect(DayKey(day.start(in: OfficeHours().calendar), calendar: OfficeHours().calendar) == day)
+    }
+
+    @Test("a period that has not started cannot be reported on; a running one ends now")
+    func notStarted() throws {
+        let calendar = OfficeHours().calendar
+        let now = local("2026-11-30 20:00")
+        #expect(throws: ReportPeriod.Failure.notStarted(from: "2027-01-01", today: "2026-11-30")) {
+            try ReportPeriod(parsing: "2027-H1").span(now: now, calendar: calendar)
+        }
+        let running = try ReportPeriod(parsing: "2026-H2")
+        #expect(try running.span(now: now, calendar: calendar).end == now)
+        #expect(running.isRunning(at: now, calendar: calendar))
+        let past = try ReportPeriod(parsing: "2023-H1")
+        #expect(try past.span(now: now, calendar: calendar).end == local("2023-07-01 00:00"))
+        #expect(!past.isRunning(at: now, calendar: calendar))
     }
 
     @Test("nonsense periods and reversed dates are refused with a message")
@@ -26,8 +57,8 @@ struct ReportPeriodTests {
         let calendar = OfficeHours().calendar
         // 2026-07-01 02:00 in Hà Nội is still 2026-06-30 in UTC.
         let now = local("2026-07-01 02:00")
-        #expect(ReportPeriod.currentHalf(now: now, calendar: calendar) == ReportPeriod(from: "2026-07-01", to: "2026-07-01"))
-        #expect(ReportPeriod.currentHalf(now: local("2026-03-15 12:00"), calendar: calendar) == ReportPeriod(from: "2026-01-01", to: "2026-03-15"))
+        #expect(ReportPeriod.currentHalf(now: now, calendar: calendar) == days("2026-07-01", "2026-07-01"))
+        #expect(ReportPeriod.currentHalf(now: local("2026-03-15 12:00"), calendar: calendar) == days("2026-01-01", "2026-03-15"))
     }
 }
 
@@ -41,7 +72,12 @@ struct NumberStyleTests {
         #expect(n.count(1144) == "1.144")
         #expect(n.percent(1103.0 / 1144.0 * 100) == "96,4%")
         #expect(n.percent(100) == "100%")
-        #expect(n.percent(99.96) == "100%")
+        #expect(n.percent(99.96) == "99,9%", "100% only when exactly 100")
+        #expect(n.percent(0.01) == "0,1%", "0% only when exactly 0")
+        #expect(n.percent(0) == "0%")
+        #expect(n.count(0) == "0", "zero is 0, never 00")
+        #expect(n.hours(4_140_000, of: 4_320_000) == "1.150/1.200 giờ")
+        #expect(n.hours(2700, of: 2700) == "45/45 phút")
     }
 
     @Test("English keeps its own style")
@@ -68,7 +104,7 @@ struct ReportFigureTests {
         try store.mark(named: "D", condition: .broken, by: "lan", at: local("2026-12-05 12:00"))
 
         let report = try DigitalGovernmentReport(
-            store: store, period: ReportPeriod(from: "2026-11-30", to: "2026-11-30"), hours: r.policy.hours,
+            store: store, period: days("2026-11-30", "2026-11-30"), hours: r.policy.hours,
             office: "UBND xã Minh Đức", now: local("2026-12-10 00:00"))
         let camera = try #require(report.kinds.first { $0.kind == .camera })
         #expect(camera.total == 1, "the retired camera is not counted")
@@ -79,10 +115,11 @@ struct ReportFigureTests {
         #expect(report.equipment.map(\.name) == ["D"])
         #expect(report.equipment.first?.note == "hình mờ")
         let text = report.text(.vi)
-        #expect(text.contains("camera an ninh 78,6%"))
-        #expect(text.contains("dữ liệu đo chỉ phủ 1%"))
-        let json = try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as! [String: Any]
-        let cam = (json["kinds"] as! [String: [String: Any]])["camera"]!
+        #expect(text.contains("camera an ninh 78,6% (11/14 phút)"))
+        // Measured 10:00-10:14 of a Monday's 9,5 working hours.
+        #expect(text.contains("kiemke theo dõi từ ngày 30/11/2026; dữ liệu đo phủ 2,5% thời gian làm việc của kỳ báo cáo (0,2/9,5 giờ)"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])
+        let cam = try #require((json["kinds"] as? [String: [String: Any]])?["camera"])
         #expect(cam["up_seconds"] as? Double == 660)
         #expect(cam["down_seconds"] as? Double == 180)
         #expect(cam["availability_pct"] as? Double == 78.6)
@@ -101,13 +138,14 @@ struct ReportFigureTests {
         for (i, up) in [true, true, false, false, true].enumerated() {
             try fixture.store.record([Observation(deviceId: link.id!, time: start + Double(i) * 60, up: up)], policy: policy)
         }
-        let report = try DigitalGovernmentReport(store: fixture.store, period: ReportPeriod(from: "2026-11-30", to: "2026-11-30"),
+        let report = try DigitalGovernmentReport(store: fixture.store, period: days("2026-11-30", "2026-11-30"),
                                                  hours: OfficeHours(), office: "", now: local("2026-12-01 00:00"))
         #expect(report.kinds.map(\.kind) == [.network])
         #expect(report.kinds.first?.total == 1)
         // Up 10:00-10:01, down 10:01-10:03 (back-dated to the first failure), up 10:03-10:04.
         #expect(report.internet?.time.up == 120 && report.internet?.time.down == 120)
-        #expect(report.text(.vi).contains("Kết nối Internet hoạt động 50% thời gian trong kỳ (đo tới 127.0.0.9)"))
+        #expect(report.text(.vi).contains("kết nối Internet 50% (2/4 phút)"))
+        #expect(!report.text(.vi).contains("127.0.0.9"), "no address in the text")
         // Dropping the target from the config retires it; its history stays.
         try fixture.store.syncInternetLinks([])
         #expect(try fixture.store.devices(includeInternetLinks: true).map(\.name) == ["SW-01"])
@@ -118,15 +156,15 @@ struct ReportFigureTests {
     func readiness() throws {
         let fixture = try StoreFixture()
         try fixture.store.add(Device(name: "PC-01", kind: .computer, address: ""), by: "t")
-        let period = ReportPeriod(from: "2026-01-01", to: "2026-12-31")
+        let period = days("2026-01-01", "2026-12-31")
         let bare = try DigitalGovernmentReport(store: fixture.store, period: period, hours: OfficeHours(), office: "")
         #expect(!bare.text(.vi).contains("hộp thư điện tử"))
         let facts = ReadinessFacts(staff: 20, staffWithOfficialEmail: 20, digitalSignatures: 6, software: ["Hộ tịch"], onlineMeetingRoom: true)
         let full = try DigitalGovernmentReport(store: fixture.store, period: period, hours: OfficeHours(), office: "", readiness: facts)
         let text = full.text(.vi)
-        #expect(text.contains("Tỷ lệ CBCC được cấp hộp thư điện tử công vụ: 100% (20/20)"))
-        #expect(text.contains("Số chữ ký số đang sử dụng: 06"))
-        #expect(text.contains("Có phòng họp trực tuyến"))
+        #expect(text.contains("Tỷ lệ CBCC được cấp hộp thư điện tử công vụ đạt 100% (20/20 người)"))
+        #expect(text.contains("Ứng dụng chữ ký số (06 chữ ký số đang sử dụng)"))
+        #expect(text.contains("Xây dựng và hoàn thiện phòng họp trực tuyến"))
     }
 
     @Test("the CSV has one row per device and the Markdown a table of figures")
@@ -134,12 +172,12 @@ struct ReportFigureTests {
         let fixture = try StoreFixture()
         try fixture.store.add(Device(name: "PC-01", kind: .computer, address: "127.0.0.1", location: "Văn phòng, tầng 1"), by: "t")
         try fixture.store.add(Device(name: "PC-02", kind: .computer, address: "127.0.0.2"), condition: .broken, by: "t")
-        let report = try DigitalGovernmentReport(store: fixture.store, period: ReportPeriod(from: "2026-01-01", to: "2026-12-31"),
+        let report = try DigitalGovernmentReport(store: fixture.store, period: days("2026-01-01", "2026-12-31"),
                                                  hours: OfficeHours(), office: "")
         let rows = try CSVReader().records(from: report.csv())
         #expect(rows.count == 3)
         #expect(rows[1].fields[0] == "PC-01" && rows[1].fields[3] == "Văn phòng, tầng 1")
         #expect(rows[2].fields[4] == "broken")
-        #expect(report.markdown(.vi).contains("| Máy tính | 02 | 01 | 00 | 00 | 01 |"))
+        #expect(report.markdown(.vi).contains("| Máy tính | 2 | 1 | 0 | 0 | 1 |"), "zero is 0 in tables, never 00")
     }
 }

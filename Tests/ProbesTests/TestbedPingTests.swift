@@ -18,7 +18,11 @@ extension Testbed {
     func ping(_ arguments: [String], unprivileged: Bool = false) async throws -> (rows: [String: TestbedPingRow], output: Output) {
         let output = try await kiemke(["ping"] + arguments + ["--format", "json"], unprivileged: unprivileged)
         try #require(output.status == 0, "kiemke ping failed: \(output.stderr)")
-        let rows = try JSONDecoder().decode([TestbedPingRow].self, from: Data(output.stdout.utf8))
+        // snake_case keys, as every kiemke JSON output: "rtt_ms", never "rttMs".
+        #expect(!output.stdout.contains("rttMs"))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let rows = try decoder.decode([TestbedPingRow].self, from: Data(output.stdout.utf8))
         return (Dictionary(uniqueKeysWithValues: rows.map { ($0.address, $0) }), output)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One snmpsim per test process, serving every recording of `../shared/snmp/recordings` on loopback.
+/// One snmpsim per test process, serving every recording of `../shared/snmp/recordings` and `corpus` on loopback.
 ///
 /// snmpsim answers each `NAME.snmprec` under community `NAME`. It starts lazily on first use (tests run in
 /// parallel: the actor makes them share one start) and is killed when the test process exits.
@@ -21,11 +21,20 @@ public final class SNMPSimulator: Sendable {
         return nil
     }
 
+    /// The folders of `../shared` whose recordings are served (names are unique across them).
+    public static let recordingFolders = ["snmp/recordings", "snmp/corpus"]
+
     /// The names of the recordings (each is also the community that serves it).
-    public static var recordingNames: [String] {
-        guard let dir = SharedFixtures.shared("snmp/recordings"),
-              let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
-        return files.filter { $0.hasSuffix(".snmprec") }.map { String($0.dropLast(".snmprec".count)) }.sorted()
+    public static var recordingNames: [String] { recordingFiles.map(\.name) }
+
+    /// Every recording and the file it comes from, sorted by name.
+    public static var recordingFiles: [(name: String, file: URL)] {
+        recordingFolders.flatMap { folder -> [(name: String, file: URL)] in
+            guard let dir = SharedFixtures.shared(folder),
+                  let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+            return files.filter { $0.hasSuffix(".snmprec") }
+                .map { (String($0.dropLast(".snmprec".count)), dir.appendingPathComponent($0)) }
+        }.sorted { $0.name < $1.name }
     }
 
     static let responderPath = "/opt/snmpsim-venv/bin/snmpsim-command-responder"
@@ -36,7 +45,7 @@ public final class SNMPSimulator: Sendable {
     public func endpoint() async throws -> Endpoint { try await once.value { try await Self.start() } }
 
     private static func start() async throws -> Endpoint {
-        guard let recordings = SharedFixtures.shared("snmp/recordings") else { throw SimulatorError("no recordings") }
+        guard SharedFixtures.shared("snmp/recordings") != nil else { throw SimulatorError("no recordings") }
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("kiemke-snmpsim-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: base)
@@ -44,9 +53,8 @@ public final class SNMPSimulator: Sendable {
         let cache = base.appendingPathComponent("cache")
         try fm.createDirectory(at: data, withIntermediateDirectories: true)
         try fm.createDirectory(at: cache, withIntermediateDirectories: true)
-        for name in Self.recordingNames {
-            try fm.copyItem(at: recordings.appendingPathComponent("\(name).snmprec"),
-                            to: data.appendingPathComponent("\(name).snmprec"))
+        for (name, file) in Self.recordingFiles {
+            try fm.copyItem(at: file, to: data.appendingPathComponent("\(name).snmprec"))
         }
         let port = SNMPChildProcess.freeUDPPort()
         var arguments = [Self.responderPath, "--data-dir=\(data.path)", "--cache-dir=\(cache.path)",

@@ -5,4 +5,6 @@ public enum ReportBlock: Sendable, Equatable {
     /// Items under an optional title line ("Thiết bị hỏng, xuống cấp:").
     case list(title: ReportText?, items: [ReportText])
     case table(ReportTable)
+    /// Where the text to paste ends and the notes for the person making the report begin.
+    case separator(ReportText)
 }

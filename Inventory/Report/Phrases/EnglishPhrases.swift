@@ -46,84 +46,157 @@ public struct EnglishPhrases: ReportPhrases {
         switch attention {
         case .longOutage(let hours): "down for \(hours) hours"
         case .printerCondition(let condition): condition.name
-        case .lowSupply(let name, let level): "\(name) low (\(level)%)"
+        case .lowSupply(let name, let level, _, _): "\(name) low (\(level)%)"
         case .diskFull(let name, let used): "disk \(name) nearly full (\(Int(used))%)"
         }
     }
 
     public var title: ReportText { "6. E-government and digital government" }
 
-    public func intro(office: String, fromDay: String, toDay: String) -> ReportText {
-        let who = office.isEmpty ? "" : " of \(office)"
-        return "Equipment figures\(who) measured by kiemke from \(fromDay) to \(toDay)."
-    }
+    // MARK: The text to paste
 
-    public func infrastructure(_ kinds: [DigitalGovernmentReport.KindSummary]) -> ReportBlock {
-        .list(title: nil, items: kinds.map { s in
-            let parts: [ReportText] = Condition.allCases.compactMap { c in
-                guard let count = s.conditions[c], count > 0 else { return nil }
-                return "\(.count(count)) \(condition(c))"
+    public func infrastructure(_ report: DigitalGovernmentReport) -> ReportText? {
+        var sentences: [ReportText] = []
+        let kinds = report.kinds.filter { $0.total > 0 }
+        let facts = report.readiness
+        if let computers = kinds.first(where: { $0.kind == .computer }) {
+            if let staff = facts.staff, staff > 0 {
+                let equipped = min(staff, computers.staffUse)
+                sentences.append("Staff with a computer: \(.percent(Ratio(count: equipped, of: staff))) (\(.integer(equipped)) of \(.integer(staff)))")
             }
-            return "\(kind(s.kind).plural): \(.count(s.total))" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
-        })
+            var clause: ReportText = "Computers: \(.count(computers.staffUse))" + brackets(computers)
+            if let ratio = computers.reachableRatio {
+                let scope = computers.networked < computers.total ? " with a network address" : ""
+                let internet = report.internet.map { $0.time.up > 0 } == true ? " and the internet" : ""
+                clause += ", \(.percent(ratio)) connected to the LAN\(internet) (\(.integer(computers.reachable)) of \(.integer(computers.networked))\(scope) answered during the period)"
+            }
+            if computers.publicService > 0 {
+                clause += "; besides, \(.count(computers.publicService)) set aside for citizens using online public services"
+            }
+            sentences.append(clause)
+            if let secured = facts.computersWithSecuritySoftware, secured <= computers.total {
+                sentences.append("\(.percent(Ratio(count: secured, of: computers.total))) of computers (\(.integer(secured)) of \(.integer(computers.total))) have security software")
+            }
+        }
+        for s in kinds where s.kind != .computer {
+            sentences.append("\(kind(s.kind).plural): \(.count(s.total))" + brackets(s))
+        }
+        if let room = facts.onlineMeetingRoom {
+            sentences.append(room ? "An online meeting room is in place" : "No online meeting room yet")
+        }
+        if let asked = facts.onlineMeetingsRequested, asked > 0, let held = facts.onlineMeetingsHeld {
+            sentences.append("\(.percent(Ratio(count: held, of: asked))) of the online meetings requested by higher authorities were held (\(.integer(held)) of \(.integer(asked)))")
+        }
+        guard !sentences.isEmpty else { return nil }
+        return sentences.joined(separator: ". ") + "."
     }
 
-    public func computersReachable(_ ratio: Ratio, reachable: Int, networked: Int) -> ReportText {
-        "\(.percent(ratio)) of computers are reachable on the LAN (\(.integer(reachable)) of \(.integer(networked)) answered the latest probe)."
+    private func brackets(_ s: DigitalGovernmentReport.KindSummary) -> ReportText {
+        let parts: [ReportText] = Condition.allCases.compactMap { c in
+            guard let count = s.conditions[c], count > 0 else { return nil }
+            return "\(.count(count)) \(condition(c))"
+        }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
 
-    public func availability(_ kinds: [(kind: DeviceKind, ratio: Ratio)]) -> ReportText {
-        let parts: [ReportText] = kinds.map { "\(kind($0.kind).inSentence) \(.percent($0.ratio))\(kind($0.kind).availabilityScope)" }
+    public func availability(_ kinds: [(kind: DeviceKind, ratio: Ratio)], internet: Ratio?) -> ReportText? {
+        var parts: [ReportText] = kinds.map {
+            "\(kind($0.kind).inSentence) \(.percent($0.ratio)) (\(.hours($0.ratio))\($0.kind == .computer ? ", office hours" : ""))"
+        }
+        if let internet { parts.append("the internet link \(.percent(internet)) (\(.hours(internet)))") }
+        guard !parts.isEmpty else { return nil }
         return "Availability over the period: " + parts.joined(separator: "; ") + "."
     }
 
-    public var noAvailability: ReportText { "Not enough measurements yet to compute availability for the period." }
-
-    public func internet(_ ratio: Ratio, targets: [String]) -> ReportText {
-        "The internet link was up \(.percent(ratio)) of the time (measured to \(targets.joined(separator: ", ")))."
+    public func application(_ facts: ReadinessFacts) -> ReportText? {
+        var sentences: [ReportText] = []
+        if !facts.software.isEmpty { sentences.append("Software in use: \(facts.software.joined(separator: "; "))") }
+        if let total = facts.documentsTotal, total > 0, let inSoftware = facts.documentsInSoftware {
+            sentences.append("Documents exchanged through the software: \(.percent(Ratio(count: inSoftware, of: total))) (\(.integer(inSoftware)) of \(.integer(total)))")
+        }
+        if let signatures = facts.digitalSignatures {
+            sentences.append(signatures > 0 ? "Digital signatures in use: \(.integer(signatures))" : "No digital signatures in use yet")
+        }
+        if let mail = facts.staffWithOfficialEmail {
+            if let staff = facts.staff, staff > 0 {
+                sentences.append("Staff with an official e-mail account: \(.percent(Ratio(count: mail, of: staff))) (\(.integer(mail)) of \(.integer(staff)))")
+            } else {
+                sentences.append("Staff with an official e-mail account: \(.integer(mail))")
+            }
+        }
+        guard !sentences.isEmpty else { return nil }
+        return sentences.joined(separator: ". ") + "."
     }
 
-    public var notProbed: ReportText { "Note: no device has been probed yet." }
+    public func quality(iso9001: String) -> ReportText {
+        "Quality management to \(iso9001.contains("9001") ? iso9001 : "ISO 9001:\(iso9001)") is applied."
+    }
 
-    public func partialCoverage(_ ratio: Ratio) -> ReportText {
-        "Note: measurements cover \(.percent(ratio)) of the period (kiemke was not running for the rest); percentages are over covered time only."
+    public func noEquipment(at day: DayKey) -> ReportText { "No equipment in the inventory on \(day.text)." }
+
+    // MARK: The notes
+
+    public var notesTitle: ReportText { "Notes for the person making the report (not part of the text to paste)" }
+
+    public func periodNote(from: DayKey, to: DayKey, running: Bool, endTime: String) -> ReportText {
+        running
+            ? "Period \(from.text) to now (\(to.text) \(endTime)): still running; counts and conditions as of now."
+            : "Period \(from.text) to \(to.text): counts and conditions as of its end."
+    }
+
+    public func coverageNote(from: DayKey, to: DayKey?, ratio: Ratio, officeHours: Bool) -> ReportText {
+        let until = to.map { " until \($0.text)" } ?? ""
+        return "kiemke measured from \(from.text)\(until); measurements cover \(.percent(ratio)) of the period's \(officeHours ? "working time" : "time") (\(.hours(ratio))); shares are over measured time only."
+    }
+
+    public var noMeasurements: ReportText {
+        "The period has no measurements (kiemke watched no device in it): no LAN connection or availability figure is stated."
+    }
+
+    public var emptyInventory: ReportText {
+        "The inventory is empty: load the device list with kiemke devices import devices.csv (see config/devices.example.csv)."
+    }
+
+    public func beforeInventory(firstDay: DayKey) -> ReportText {
+        "The period ends before any device was in the inventory (the first since \(firstDay.text))."
+    }
+
+    public func unmeasured(_ kind: DeviceKind, count: Int, of networked: Int) -> ReportText {
+        "\(self.kind(kind).plural): \(.integer(count)) of \(.integer(networked)) with a network address have no measurement in the period and count as not connected."
+    }
+
+    public func neverAnswered(_ devices: [String]) -> ReportText { "Never answered during the period: \(devices.joined(separator: "; "))." }
+
+    public func unmarked(_ kind: DeviceKind, count: Int) -> ReportText {
+        "\(self.kind(kind).plural): \(.integer(count)) with no condition marked by the end of the period (kiemke mark)."
+    }
+
+    public func readinessProblem(_ problem: DigitalGovernmentReport.ReadinessProblem) -> ReportText {
+        switch problem {
+        case .unknownPublicComputer(let name):
+            "readiness.public_service_computers names \"\(name)\", which is no computer in the inventory at the end of the period."
+        case .securityExceedsComputers(let count, let computers):
+            "readiness.computers_with_security_software says \(.integer(count)), more than the \(.integer(computers)) computers in the inventory: the security sentence is left out."
+        }
     }
 
     public var equipmentTitle: ReportText { "Broken and degraded equipment:" }
 
-    public func equipment(_ item: DigitalGovernmentReport.EquipmentIssue, sinceDay: String) -> ReportText {
-        let location = item.location.isEmpty ? "" : ", \(item.location)"
+    public func equipment(_ item: DigitalGovernmentReport.EquipmentIssue, since: DayKey) -> ReportText {
         let note = item.note.isEmpty ? "" : "; \(item.note)"
-        return "\(item.name) (\(kind(item.kind).singular)\(location)): \(condition(item.condition)) since \(sinceDay)\(note)."
+        return "\(deviceLabel(kind: item.kind, location: item.location, name: item.name)): \(condition(item.condition)) since \(since.text)\(note)."
     }
 
     public var attentionTitle: ReportText { "Needs attention:" }
 
-    public func attentionItem(_ item: AttentionItem) -> ReportText { "\(item.name): \(attention(item.attention))." }
-
-    public var readinessTitle: ReportText { "IT use:" }
-
-    public func readiness(_ facts: ReadinessFacts) -> [ReportText] {
-        var lines: [ReportText] = []
-        if let staff = facts.staff {
-            lines.append("Staff: \(.integer(staff)).")
-            if let mail = facts.staffWithOfficialEmail, staff > 0 {
-                lines.append("Staff with an official e-mail account: \(.percent(Ratio(count: mail, of: staff))) (\(.integer(mail)) of \(.integer(staff))).")
-            }
-        } else if let mail = facts.staffWithOfficialEmail {
-            lines.append("Staff with an official e-mail account: \(.integer(mail)).")
-        }
-        if let signatures = facts.digitalSignatures {
-            lines.append("Digital signatures in use: \(.integer(signatures)).")
-        }
-        if !facts.software.isEmpty {
-            lines.append("Software in use: \(facts.software.joined(separator: ", ")).")
-        }
-        if let room = facts.onlineMeetingRoom {
-            lines.append(room ? "An online meeting room is in place." : "No online meeting room yet.")
-        }
-        return lines
+    public func attentionGroup(device: String, attentions: [Attention]) -> ReportText {
+        "\(device): \(attentions.map(attention).joined(separator: "; "))."
     }
 
-    public var tableColumns: [String] { ["Kind", "Total", "Good", "Fair", "Degraded", "Broken", "Reachable", "Availability"] }
+    public func deviceLabel(kind: DeviceKind, location: String, name: String) -> String {
+        self.kind(kind).singular.prefix(1).uppercased() + self.kind(kind).singular.dropFirst()
+            + (location.isEmpty ? "" : " in \(location)") + " (\(name))"
+    }
+
+    public var tableColumns: [String] { ["Kind", "Total", "Good", "Fair", "Degraded", "Broken", "Connected", "Availability"] }
 }

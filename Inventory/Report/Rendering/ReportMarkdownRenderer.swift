@@ -1,4 +1,6 @@
-/// The section as Markdown: a level-two heading, the prose, and the table of figures.
+/// The section as Markdown: a level-two heading, the prose, then after a rule the notes and the table of figures.
+///
+/// Every block is set apart by a blank line, so paragraphs render as paragraphs.
 ///
 /// Every text is escaped (`escaped`): names and notes are typed by people and device strings
 /// come from devices, and Markdown passes HTML through, so "<script>" would run where the
@@ -9,16 +11,16 @@ public struct ReportMarkdownRenderer: ReportRenderer {
     public func render(_ document: ReportDocument) -> String {
         let style = NumberStyle(document.language)
         func text(_ t: ReportText) -> String { Self.escaped(t.plain(style)) }
-        return document.sections.map { section in
-            section.blocks.map { block in
-                switch block {
-                case .heading(let t): "## " + text(t) + "\n"
-                case .paragraph(let t): text(t) + "\n"
-                case .list(let title, let items): (title.map { text($0) + "\n" } ?? "") + items.map { "- " + text($0) + "\n" }.joined()
-                case .table(let table): Self.table(table, style: style)
-                }
-            }.joined()
-        }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return document.sections.flatMap(\.blocks).map { block in
+            switch block {
+            case .heading(let t): "## " + text(t) + "\n"
+            case .paragraph(let t): text(t) + "\n"
+            case .list(let title, let items):
+                (title.map { text($0) + "\n\n" } ?? "") + items.map { "- " + text($0) + "\n" }.joined()
+            case .table(let table): Self.table(table, style: style)
+            case .separator(let title): "---\n\n**" + text(title) + "**\n"
+            }
+        }.joined(separator: "\n")
     }
 
     static func table(_ table: ReportTable, style: NumberStyle) -> String {

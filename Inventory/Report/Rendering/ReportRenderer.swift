@@ -10,8 +10,9 @@ extension ReportText {
             switch piece {
             case .text(let text): text
             case .figure(.count(let n)): style.count(n)
-            case .figure(.integer(let n)): String(n)
+            case .figure(.integer(let n)): style.grouped(n)
             case .figure(.percent(let ratio)): ratio.percent.map(style.percent) ?? "–"
+            case .figure(.hours(let ratio)): style.hours(ratio.numerator, of: ratio.denominator)
             }
         }.joined()
     }

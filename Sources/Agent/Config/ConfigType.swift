@@ -191,7 +191,7 @@ extension ConfigType where Value == [DeviceKind] {
             var result: [DeviceKind] = []
             for s in try ConfigType<[String]>.strings.read(entry) {
                 guard let kind = DeviceKind(parsing: s) else {
-                    throw entry.invalid("\(TerminalText.quoted(s)) is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw entry.invalid(DeviceKind.notAKind(s))
                 }
                 result.append(kind)
             }

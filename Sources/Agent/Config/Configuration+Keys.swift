@@ -18,7 +18,7 @@ extension Configuration {
 
         ConfigKey("snmp.version", .choice(SNMPVersion.self)) { $0.snmp.version = $1 },
         ConfigKey("snmp.community", .string) { $0.snmp.community = $1 },
-        ConfigKey("snmp.port", .integer(in: 1...65535)) { $0.snmp.port = $1 },
+        ConfigKey("snmp.port", .integer(in: Port.validRange)) { $0.snmp.port = $1 },
         ConfigKey("snmp.v3_user", .string) { $0.snmp.v3User = $1 },
         ConfigKey("snmp.v3_level", .choice(SNMPSettings.SecurityLevel.self)) { $0.snmp.v3Level = $1 },
         ConfigKey("snmp.v3_auth_protocol", .choice(SNMPSettings.AuthProtocol.self)) { $0.snmp.v3AuthProtocol = $1 },
@@ -41,6 +41,13 @@ extension Configuration {
         ConfigKey("readiness.digital_signatures", .integer(in: 0...1_000_000)) { $0.readiness.digitalSignatures = $1 },
         ConfigKey("readiness.software", .strings) { $0.readiness.software = $1.map(NameKey.clean) },
         ConfigKey("readiness.online_meeting_room", .boolean) { $0.readiness.onlineMeetingRoom = $1 },
+        ConfigKey("readiness.computers_with_security_software", .integer(in: 0...1_000_000)) { $0.readiness.computersWithSecuritySoftware = $1 },
+        ConfigKey("readiness.online_meetings_requested", .integer(in: 0...1_000_000)) { $0.readiness.onlineMeetingsRequested = $1 },
+        ConfigKey("readiness.online_meetings_held", .integer(in: 0...1_000_000)) { $0.readiness.onlineMeetingsHeld = $1 },
+        ConfigKey("readiness.documents_total", .integer(in: 0...100_000_000)) { $0.readiness.documentsTotal = $1 },
+        ConfigKey("readiness.documents_in_software", .integer(in: 0...100_000_000)) { $0.readiness.documentsInSoftware = $1 },
+        ConfigKey("readiness.iso_9001", .cleanText) { $0.readiness.iso9001 = $1.isEmpty ? nil : $1 },
+        ConfigKey("readiness.public_service_computers", .strings) { $0.readiness.publicServiceComputers = $1.map(NameKey.clean) },
     ]
 
     /// Keys whose values are secrets: a file holding any of them should not be world-readable
@@ -53,6 +60,6 @@ extension Configuration.KindSettings {
     static let keys: [ConfigKey<Configuration.KindSettings>] = [
         ConfigKey("interval", .duration(in: DurationText.interval)) { $0.interval = $1 },
         ConfigKey("schedule", .choice(DeviceSchedule.self)) { $0.schedule = $1 },
-        ConfigKey("tcp_ports", .integers(in: 1...65535)) { $0.tcpPorts = $1 },
+        ConfigKey("tcp_ports", .integers(in: Port.validRange)) { $0.tcpPorts = $1 },
     ]
 }

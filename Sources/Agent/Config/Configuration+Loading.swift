@@ -56,7 +56,7 @@ extension Configuration {
         let parts = entry.parts
         if parts.count == 3, parts[0] == "kinds" {
             guard let kind = DeviceKind(rawValue: parts[1]) else {
-                throw entry.invalid("[kinds.\(parts[1])]: \(TerminalText.quoted(parts[1])) is not a kind; use one of \(DeviceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw entry.invalid("[kinds.\(parts[1])]: " + DeviceKind.notAKind(String(parts[1])))
             }
             guard let key = KindSettings.keys.first(where: { $0.path == parts[2] }) else {
                 throw .unknownKey(file: entry.file, line: entry.line, key: entry.path, known: KindSettings.keys.map(\.path))

@@ -17,6 +17,8 @@ public enum DaemonEvent: Sendable, Equatable {
     case deviceListUnreadable(error: String)
     /// Devices asking for SNMPv3 while no v3 user is configured; they are probed without SNMP.
     case missingCredentials(devices: [String])
+    /// A probe method cannot be used at all (no ICMP permission, no SNMP engine); devices are polled without it.
+    case probeUnavailable(method: String, reason: String)
     /// A device's up/down/off state changed (`from` is nil for its first state).
     case stateChanged(device: String, from: ProbeState?, to: ProbeState, reason: String)
     /// One polling interval's totals.

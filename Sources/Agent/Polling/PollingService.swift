@@ -177,8 +177,10 @@ public final class PollingService: Service, Sendable {
     }
 
     private func makePoller(_ configuration: Configuration) -> Poller {
-        Poller(store: store, prober: DeviceProber(options: configuration.proberOptions, logger: logger),
-               policy: configuration.recordingPolicy, logger: logger)
+        let prober = DeviceProber(options: configuration.proberOptions, logger: logger)
+        if let error = prober.pingUnavailable { events(.probeUnavailable(method: "icmp", reason: "\(error)")) }
+        if let error = prober.snmpUnavailable { events(.probeUnavailable(method: "snmp", reason: "\(error)")) }
+        return Poller(store: store, prober: prober, policy: configuration.recordingPolicy, logger: logger)
     }
 
     /// A stable fraction in [0, 1) per device, so each keeps its slot in the interval across restarts.

@@ -24,7 +24,10 @@ public struct ProbeReport: Sendable {
             "model": .string(facts?.model),
             "serial": .string(facts?.serial),
             "firmware": .string(facts?.firmware),
-            "classification": facts.map { ["confidence": .number($0.classification.confidence, places: 2), "reason": .string($0.classification.reason)] } ?? .null,
+            "classification": facts.map {
+                ["confidence": .number($0.classification.confidence, places: 2), "reason": .string($0.classification.reason),
+                 "reasons": .array($0.classification.reasons.map(JSONValue.string))]
+            } ?? .null,
             "sys_name": .string(facts?.system.name),
             "sys_descr": .string(facts?.system.description),
             "sys_location": .string(facts?.system.location),
@@ -70,10 +73,17 @@ public struct ProbeReport: Sendable {
             lines.append("  snmp: \(snmpFailure)")
         }
         guard let facts = result.facts else { return lines }
-        let what = [facts.vendor, facts.model].compactMap { $0 }.joined(separator: " ")
-        lines.append("  kind:       \(facts.kind.rawValue)\(what.isEmpty ? "" : " — \(what)") (\(facts.classification.reason))")
-        if let serial = facts.serial { lines.append("  serial:     \(serial)") }
-        if let firmware = facts.firmware { lines.append("  firmware:   \(firmware)") }
+        let classification = facts.classification
+        lines.append("  kind:       \(facts.kind.rawValue) (confidence \(String(format: "%.2f", classification.confidence)))")
+        lines.append("  vendor:     \(facts.vendor ?? "unknown")")
+        lines.append("  model:      \(facts.model ?? "unknown")")
+        lines.append("  serial:     \(facts.serial ?? "unknown")")
+        lines.append("  firmware:   \(facts.firmware ?? "unknown")")
+        lines.append("  why:        \(classification.reason)")
+        // Every piece of evidence, so a person can see what kiemke weighed (and correct the kind if needed).
+        for (index, reason) in classification.reasons.enumerated() {
+            lines.append("  \(index == 0 ? "evidence:  " : "           ") \(reason)")
+        }
         if let name = facts.system.name, !name.isEmpty { lines.append("  name:       \(name)") }
         if let status = facts.deviceStatus { lines.append("  status:     \(status)") }
         if let pages = facts.pageCount { lines.append("  pages:      \(pages)") }

@@ -14,19 +14,28 @@ public struct ReportRequest: Sendable {
     }
 
     /// The period asked for; with neither --period nor --from/--to, the current half-year to today.
+    ///
+    /// A date that is no real day, or a period that starts after `now`, is an input error.
     public func resolve(now: Date, calendar: Calendar) throws -> ReportPeriod {
         do {
-            switch (period, from, to) {
-            case (let period?, nil, nil):
-                return try ReportPeriod(parsing: period)
+            let period: ReportPeriod
+            switch (self.period, from, to) {
+            case (let text?, nil, nil):
+                period = try ReportPeriod(parsing: text)
             case (nil, nil, nil):
-                return ReportPeriod.currentHalf(now: now, calendar: calendar)
+                period = ReportPeriod.currentHalf(now: now, calendar: calendar)
             case (nil, let from, let to):
+                // Each date is checked on its own first, so the message names the one that is wrong.
+                if let from, DayKey(from) == nil { throw ReportPeriod.Failure.badDate(from) }
+                if let to, DayKey(to) == nil { throw ReportPeriod.Failure.badDate(to) }
                 let today = DayKey.string(for: now, calendar: calendar)
-                return try ReportPeriod(fromDay: from ?? ReportPeriod.currentHalf(now: now, calendar: calendar).from, toDay: to ?? today)
+                period = try ReportPeriod(fromDay: from ?? ReportPeriod.currentHalf(now: now, calendar: calendar).from,
+                                          toDay: to ?? max(today, from ?? today))
             default:
                 throw InputError("give either --period or --from/--to, not both")
             }
+            _ = try period.span(now: now, calendar: calendar)
+            return period
         } catch let failure as ReportPeriod.Failure {
             throw InputError(failure.description)
         }

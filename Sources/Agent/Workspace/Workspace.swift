@@ -29,8 +29,27 @@ public struct Workspace: Sendable {
                                                 environment: environment, isRoot: isRoot)
     }
 
-    /// Opens the store (creating the file and its folder on first use).
+    /// The office's time zone (config `[hours] timezone`): dates typed with `--at`, `--since` and
+    /// in the import are read in it, and listings write times in it.
+    public var timeZone: TimeZone { configuration.schedule.calendar.timeZone }
+
+    /// Opens the store for a command that changes data (creating the file and its folder on first use).
     public func openStore(maximumReaders: Int = 5) throws -> InventoryStore {
-        try InventoryStore(path: databasePath, maximumReaders: maximumReaders)
+        try InventoryStore(path: databasePath, maximumReaders: maximumReaders, timeZone: timeZone)
+    }
+
+    /// Opens the store for a command that changes what is already there (`mark`, `devices remove`):
+    /// a mistyped path is an error naming it, not a new empty database.
+    public func openExistingStore() throws -> InventoryStore {
+        if !FileManager.default.fileExists(atPath: databasePath) {
+            throw InventoryError.missingDatabase(path: databasePath)
+        }
+        return try openStore()
+    }
+
+    /// Opens the store for a command that only reads (`report`, `status`, `devices list/show`,
+    /// `history`): never creates a file or folder, and works on a database this user cannot write.
+    public func openStoreForReading() throws -> InventoryStore {
+        try InventoryStore(path: databasePath, readonly: true, timeZone: timeZone)
     }
 }

@@ -45,4 +45,9 @@ extension DeviceKind {
         case .other: "Other equipment"
         }
     }
+
+    /// The one message for a word that names no kind, listing the kinds there are.
+    public static func notAKind(_ text: String) -> String {
+        "\"\(text)\" is not a kind; use one of \(allCases.map(\.rawValue).joined(separator: ", "))"
+    }
 }

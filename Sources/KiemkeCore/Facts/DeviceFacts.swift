@@ -55,7 +55,7 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case address, kind, vendor, model, confidence, reason, system, serial, serialSource = "serial_source"
+        case address, kind, vendor, model, confidence, reason, reasons, system, serial, serialSource = "serial_source"
         case firmware, deviceStatus = "device_status", printerStatus = "printer_status", conditions, supplies
         case pageCount = "page_count", storage, processorLoads = "processor_loads", interfaces, devices, notes
     }
@@ -67,7 +67,8 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
         classification = Classification(
             kind: try c.decode(DeviceKind.self, forKey: .kind), vendor: try c.decodeIfPresent(String.self, forKey: .vendor),
             model: try c.decodeIfPresent(String.self, forKey: .model), confidence: try c.decode(Double.self, forKey: .confidence),
-            reason: try c.decode(String.self, forKey: .reason))
+            reason: try c.decode(String.self, forKey: .reason),
+            reasons: try c.decodeIfPresent([String].self, forKey: .reasons) ?? [])
         system = try c.decode(SystemGroup.self, forKey: .system)
         serial = try c.decodeIfPresent(String.self, forKey: .serial)
         serialSource = try c.decodeIfPresent(String.self, forKey: .serialSource)
@@ -92,6 +93,7 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
         try c.encode(classification.model, forKey: .model)
         try c.encode(classification.confidence, forKey: .confidence)
         try c.encode(classification.reason, forKey: .reason)
+        try c.encode(classification.reasons, forKey: .reasons)
         try c.encode(system, forKey: .system)
         try c.encode(serial, forKey: .serial)
         try c.encode(serialSource, forKey: .serialSource)
