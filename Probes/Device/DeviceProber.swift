@@ -12,12 +12,15 @@ public final class DeviceProber: Sendable {
         /// Devices probed at once: bounds the TCP connects in flight and the SNMP sessions open (so each
         /// can hold this many descriptors; see `SNMPEngine` and `ResourceLimits`).
         public var concurrency: Int
+        /// The deadline and caps of each SNMP read.
+        public var readLimits: ReadLimits
 
         public init(ping: PingOptions = PingOptions(), tcpTimeout: Duration = .seconds(1),
-                    concurrency: Int = SNMPEngine.defaultConcurrency) {
+                    concurrency: Int = SNMPEngine.defaultConcurrency, readLimits: ReadLimits = .standard) {
             self.ping = ping
             self.tcpTimeout = tcpTimeout
             self.concurrency = concurrency
+            self.readLimits = readLimits
         }
     }
 
@@ -43,7 +46,7 @@ public final class DeviceProber: Sendable {
         // The same descriptor budget as the SNMP sessions beside it (ResourceLimits raises the limit once).
         tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: options.concurrency))
         do {
-            reader = DeviceReader(engine: try SNMPEngine(concurrency: options.concurrency))
+            reader = DeviceReader(engine: try SNMPEngine(concurrency: options.concurrency), limits: options.readLimits)
             snmpUnavailable = nil
         } catch {
             reader = nil

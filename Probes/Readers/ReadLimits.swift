@@ -15,12 +15,17 @@ public struct ReadLimits: Sendable, Equatable {
     /// Limits for one read; the defaults are what an office device never comes near.
     public init(deadline: Duration = ReadLimits.defaultDeadline, maxRowsPerTable: Int = 10_000,
                 maxStringBytes: Int = 4_096, maxFactsBytes: Int = 65_536, maxWalkBytes: Int = 8 << 20) {
-        self.deadline = deadline > .zero ? deadline : ReadLimits.defaultDeadline
+        // Bounded here too (the config bounds it first): an instant an hour away and beyond is no deadline,
+        // and a huge one would overflow the clock arithmetic.
+        self.deadline = deadline > .zero ? min(deadline, ReadLimits.maxDeadline) : ReadLimits.defaultDeadline
         self.maxRowsPerTable = max(1, maxRowsPerTable)
         self.maxStringBytes = max(1, maxStringBytes)
         self.maxFactsBytes = max(1_024, maxFactsBytes)
         self.maxWalkBytes = max(1_024, maxWalkBytes)
     }
+
+    /// The longest deadline a read accepts.
+    public static let maxDeadline: Duration = .seconds(3_600)
 
     /// 10 seconds: a healthy device is read in well under one.
     public static let defaultDeadline: Duration = .seconds(10)
