@@ -38,12 +38,18 @@ public struct SNMPSession: Sendable {
     }
 
     /// Timeout and retries shrunk so that `timeout × (retries + 1)` fits in `remaining` seconds.
-    static func fit(_ pacing: SNMPRequest.Pacing, within remaining: Double) -> SNMPRequest.Pacing {
+    ///
+    /// The tries are kept and each made shorter, since a retry is what saves a lost packet; only when a
+    /// try would get less than `floor` (200 ms, or the timeout if shorter) are there fewer tries.
+    static func fit(_ pacing: SNMPRequest.Pacing, within remaining: Double, floor: Double = 0.2) -> SNMPRequest.Pacing {
         // Double arithmetic: retries + 1 in Int would trap for Int.max.
-        guard pacing.timeout * (Double(pacing.retries) + 1) > remaining else { return pacing }
-        guard pacing.timeout < remaining else { return SNMPRequest.Pacing(timeout: remaining, retries: 0) }
-        // remaining / timeout is finite and below retries + 1 here, so the conversion cannot trap.
-        return SNMPRequest.Pacing(timeout: pacing.timeout, retries: max(0, Int(remaining / pacing.timeout) - 1))
+        let tries = Double(max(0, pacing.retries)) + 1
+        guard pacing.timeout * tries > remaining else { return pacing }
+        let shortest = min(pacing.timeout, floor)
+        guard remaining / tries < shortest else { return SNMPRequest.Pacing(timeout: remaining / tries, retries: pacing.retries) }
+        // remaining / shortest is finite and below tries here, so the conversion cannot trap.
+        let fewer = max(1, Int(remaining / shortest))
+        return SNMPRequest.Pacing(timeout: remaining / Double(fewer), retries: fewer - 1)
     }
 
     /// The round trip of the last request this session got an answer to (from its last transmission).

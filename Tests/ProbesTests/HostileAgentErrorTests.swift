@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// Error statuses and short answers from a hand-made agent: no crash, and what answered is kept.
-@Suite("Hostile agent: error statuses and short answers")
+@Suite("Hostile agent: error statuses and short answers", .serialized)
 struct HostileAgentErrorTests {
     @Test("GET answered noSuchName, then fewer variables than asked: no crash, the answered ones kept", arguments: [SNMPVersion.v1, .v2c])
     func noSuchNameThenShort(version: SNMPVersion) async throws {
@@ -56,7 +56,7 @@ struct HostileAgentErrorTests {
                 }
                 let limits = ReadLimits(deadline: .seconds(3))
                 let (result, seconds) = try await Hostile.read(agent, limits: limits, version: version)
-                #expect(seconds < 3.5, "errstat \(status) index \(index) \(version): \(seconds) s")
+                #expect(seconds < 5, "errstat \(status) index \(index) \(version): \(seconds) s")
                 if case .success(let facts) = result { #expect(Hostile.checkInvariants(facts).isEmpty) }
             }
         }

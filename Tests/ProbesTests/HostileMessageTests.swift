@@ -54,7 +54,8 @@ struct HostileMessageTests {
             return [.init(spoiler.spoil(request, HostileMIB.printer.respond(to: request)))]
         }
         let (result, seconds) = try await Hostile.read(agent, timeout: 0.4, retries: 1)
-        #expect(seconds < 2.5, "\(spoiler.name): \(seconds) s")
+        // 0.8 s of tries, with margin for a loaded 2-core machine running the other suites.
+        #expect(seconds < 5, "\(spoiler.name): \(seconds) s")
         switch result {
         case .failure(let error): #expect(error.isTimeout, "\(spoiler.name): \(error)")
         case .success(let facts): Issue.record("\(spoiler.name) was taken as an answer: \(facts.system)")

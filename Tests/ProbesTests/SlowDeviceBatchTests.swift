@@ -21,8 +21,8 @@ struct SlowDeviceBatchTests {
         let started = ContinuousClock.now
         let results = await prober.probe(targets)
         let seconds = SNMPSession.seconds(ContinuousClock.now - started)
-        // The deadline plus one late answer in flight, with margin for a loaded machine.
-        #expect(seconds < 5, "\(seconds) s")
+        // The 3 s deadline, with margin for a loaded 2-core machine; without it the batch would never end.
+        #expect(seconds < 8, "\(seconds) s")
         for result in results.prefix(10) {
             let facts = try #require(result.facts)
             #expect(facts.system.name == "may-in-tang-1")
