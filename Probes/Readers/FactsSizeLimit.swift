@@ -5,20 +5,33 @@ import KiemkeCore
 /// takes the most room, halving it until the whole fits, and a note says what was dropped.
 enum FactsSizeLimit {
     /// `facts` as they are when they fit in `maxBytes`, else with rows dropped and a note saying how many.
+    ///
+    /// A few encodings, not one per row: the longest lists are cut to a common size (water-filling) from
+    /// their measured bytes, then, should rows differ in size, the largest list is halved until it fits.
     static func fit(_ facts: DeviceFacts, maxBytes: Int) -> DeviceFacts {
         guard let size = encodedSize(facts), size > maxBytes else { return facts }
         var fitted = facts
         // Room for the note that will say what was dropped.
         let budget = maxBytes - 512
         var dropped: [String: Int] = [:]
-        var current = size
+        func keep(_ list: List, _ count: Int) {
+            let before = list.count(fitted)
+            guard count < before else { return }
+            dropped[list.rawValue, default: 0] += before - count
+            list.keep(count, of: &fitted)
+        }
+        let lists = List.allCases.map { (list: $0, count: $0.count(fitted), bytes: $0.bytes(fitted)) }
+        let inLists = lists.reduce(0) { $0 + $1.bytes }
+        let allowed = max(0, budget - (size - inLists))
+        let level = waterLevel(lists.map(\.bytes), allowed: allowed)
+        for entry in lists where entry.bytes > level && entry.bytes > 0 {
+            keep(entry.list, Int(Double(entry.count) * Double(level) / Double(entry.bytes)))
+        }
+        var current = encodedSize(fitted) ?? Int.max
         while current > budget {
-            let lists = List.allCases.filter { $0.count(fitted) > 0 }.map { ($0, $0.bytes(fitted)) }
-            guard let (largest, _) = lists.max(by: { $0.1 < $1.1 }) else { break }
-            let count = largest.count(fitted)
-            let keep = count / 2
-            dropped[largest.rawValue, default: 0] += count - keep
-            largest.keep(keep, of: &fitted)
+            let candidates = List.allCases.filter { $0.count(fitted) > 0 }.map { ($0, $0.bytes(fitted)) }
+            guard let (largest, _) = candidates.max(by: { $0.1 < $1.1 }) else { break }
+            keep(largest, largest.count(fitted) / 2)
             guard let measured = encodedSize(fitted) else { break }
             current = measured
         }
@@ -33,6 +46,18 @@ enum FactsSizeLimit {
         let what = dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         fitted.notes.append("facts kept under \(maxBytes / 1_024) KB per observation (read limit): dropped \(what)")
         return fitted
+    }
+
+    /// The largest level such that the sizes, each cut to at most that level, add up to no more than `allowed`.
+    static func waterLevel(_ sizes: [Int], allowed: Int) -> Int {
+        let sorted = sizes.sorted()
+        var rest = allowed
+        for (position, size) in sorted.enumerated() {
+            let remaining = sorted.count - position
+            if size * remaining > rest { return rest / remaining }
+            rest -= size
+        }
+        return sorted.last ?? 0
     }
 
     static func encodedSize<T: Encodable>(_ value: T) -> Int? {

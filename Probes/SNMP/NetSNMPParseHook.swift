@@ -3,18 +3,18 @@ import CNetSNMP
 /// The parse hook of every session (`CNetSNMP_sess_open`): net-snmp's own parse, then the raw message is
 /// read for integers wider than their type (`WideIntegerScan`), and those variables are relabelled
 /// `CNetSNMP_TYPE_TOO_WIDE`, so they decode as `SNMPValue.tooWide` instead of a truncated number.
-///
-/// Runs on the event-loop thread, inside `snmp_sess_read2`, before the session's callback.
-let netSNMPParseHook: CNetSNMP_ParseHook = { session, pdu, packet, length in
-    guard let session, let pdu else { return -1 }
-    let handle = session.pointee.myvoid?.assumingMemoryBound(to: session_list.self)
-    let status = snmp_parse(handle, session, pdu, packet, length)
-    guard status == 0, let packet, length > 0 else { return status }
-    NetSNMPWideIntegers.relabel(pdu, message: Array(UnsafeBufferPointer(start: packet, count: length)))
-    return status
-}
+enum NetSNMPParseHook {
+    /// The hook; runs on the event-loop thread, inside `snmp_sess_read2`, before the session's callback.
+    static let function: CNetSNMP_ParseHook = { session, pdu, packet, length in
+        guard let session, let pdu else { return -1 }
+        // CNetSNMP_sess_open keeps the session-list pointer snmp_parse needs in `myvoid`.
+        let handle = session.pointee.myvoid?.assumingMemoryBound(to: session_list.self)
+        let status = snmp_parse(handle, session, pdu, packet, length)
+        guard status == 0, let packet, length > 0 else { return status }
+        relabel(pdu, message: Array(UnsafeBufferPointer(start: packet, count: length)))
+        return status
+    }
 
-enum NetSNMPWideIntegers {
     /// Relabels the too-wide integers of a parsed PDU. When the message cannot be followed or its count of
     /// variables disagrees with net-snmp's, every integer-typed variable is relabelled: a number that may
     /// be wrong is worse than an unknown one.

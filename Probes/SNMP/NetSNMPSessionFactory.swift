@@ -89,7 +89,7 @@ enum NetSNMPSessionFactory {
 
     private static func finishOpen(_ template: inout netsnmp_session, address: String,
                                    settings: SNMPSettings) -> Result<UnsafeMutableRawPointer, SNMPError> {
-        guard let handle = CNetSNMP_sess_open(&template, netSNMPParseHook) else {
+        guard let handle = CNetSNMP_sess_open(&template, NetSNMPParseHook.function) else {
             // The template holds the reason when the open failed.
             var message: UnsafeMutablePointer<CChar>?
             var libraryErrno: Int32 = 0

@@ -25,6 +25,13 @@ struct ReadLimitsTests {
         #expect(FactsSizeLimit.fit(DeviceFacts(address: "x"), maxBytes: 65_536) == DeviceFacts(address: "x"))
     }
 
+    @Test("The water level cuts the largest lists first", arguments: [
+        ([100, 10, 1_000], 1_110, 1_000), ([100, 10, 1_000], 410, 300), ([100, 10, 1_000], 30, 10), ([], 50, 0),
+    ] as [([Int], Int, Int)])
+    func waterLevel(sizes: [Int], allowed: Int, level: Int) {
+        #expect(FactsSizeLimit.waterLevel(sizes, allowed: allowed) == level)
+    }
+
     @Test("A request is paced to end by the deadline", arguments: [
         (1.0, 2, 10.0, 1.0, 2), (1.0, 2, 2.4, 0.8, 2), (1.0, 2, 0.4, 0.2, 1), (1.0, 2, 0.1, 0.1, 0),
         (5.0, 1, 9.0, 4.5, 1), (2.0, Int.max, 3.0, 0.2, 14),
