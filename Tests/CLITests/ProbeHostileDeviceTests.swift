@@ -29,7 +29,9 @@ struct ProbeHostileDeviceTests {
         #expect(outcome.stdout.contains("cut at 10000 rows") || outcome.stdout.contains("read deadline"), "\(outcome.stdout.suffix(2_000))")
         #expect(outcome.maxResidentKiB < 100 * 1_024, "peak \(outcome.maxResidentKiB) KiB")
         print("kiemke probe of a 1,000,000-row table: peak \(outcome.maxResidentKiB) KiB in \(elapsed)")
-        // The default read deadline (10 s) plus start-up, with margin for a loaded machine.
-        #expect(elapsed < .seconds(25))
+        // The default read deadline (10 s) bounds the reading, measured at the agent; the process as a whole
+        // only has to end (a loaded machine can hold its start-up).
+        #expect(agent.requestSpan < 10.5, "asked for \(agent.requestSpan) s")
+        #expect(elapsed < .seconds(120))
     }
 }

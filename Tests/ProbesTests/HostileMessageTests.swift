@@ -53,9 +53,9 @@ struct HostileMessageTests {
             guard let request else { return [] }
             return [.init(spoiler.spoil(request, HostileMIB.printer.respond(to: request)))]
         }
-        let (result, seconds) = try await Hostile.read(agent, timeout: 0.4, retries: 1)
-        // 0.8 s of tries, with margin for a loaded 2-core machine running the other suites.
-        #expect(seconds < 5, "\(spoiler.name): \(seconds) s")
+        let (result, _) = try await Hostile.read(agent, timeout: 0.4, retries: 1)
+        // Two tries of the first GET, then the device counts as silent.
+        #expect(agent.requests == 2, "\(spoiler.name)")
         switch result {
         case .failure(let error): #expect(error.isTimeout, "\(spoiler.name): \(error)")
         case .success(let facts): Issue.record("\(spoiler.name) was taken as an answer: \(facts.system)")

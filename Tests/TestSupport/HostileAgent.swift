@@ -37,6 +37,16 @@ public final class HostileAgent: Sendable {
     /// How many requests the agent has received.
     public var requests: Int { state.requests.withLock { $0 } }
 
+    /// Seconds from the first request received to the last, measured on the agent's own thread: how long
+    /// the device was being read, whatever the test process's scheduling did to the reader's results.
+    public var requestSpan: Double {
+        state.times.withLock { times in
+            guard let first = times.first, let last = times.last else { return 0 }
+            let c = (last - first).components
+            return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+        }
+    }
+
     /// An agent that answers each datagram it receives (with the request read, when it is one) as `respond` says.
     public init(respond: @escaping @Sendable (HostileBER.Request?, [UInt8]) -> [Reply]) {
         let main = Self.socket(bound: "127.0.0.1")
@@ -56,6 +66,9 @@ public final class HostileAgent: Sendable {
                 }
                 guard n > 0 else { continue }
                 state.requests.withLock { $0 += 1 }
+                state.times.withLock { times in
+                    if times.isEmpty { times.append(.now) } else if times.count == 1 { times.append(.now) } else { times[1] = .now }
+                }
                 let datagram = Array(buffer[..<n])
                 for reply in respond(HostileBER.parseRequest(datagram), datagram) {
                     if reply.delay > .zero {
@@ -94,6 +107,8 @@ public final class HostileAgent: Sendable {
     private final class State: Sendable {
         let stopped = Mutex(false)
         let requests = Mutex(0)
+        /// The first and the latest request's arrival.
+        let times = Mutex<[ContinuousClock.Instant]>([])
     }
 
     static func socket(bound address: String) -> Int32 {
