@@ -63,12 +63,8 @@ struct ModuleGraphTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test("layers, not a chain")
-    func layers() async throws {
-        // The manifest dump waits for a child process for seconds (tens on a loaded machine): on a thread of
-        // its own, so the test pool's two threads stay free for the suites that time real agents.
-        let graph = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<TargetGraph, any Error>) in
-            Thread.detachNewThread { continuation.resume(with: Result { try TargetGraph(packageRoot: Self.root) }) }
-        }
+    func layers() throws {
+        let graph = try TargetGraph(packageRoot: Self.root)
         #expect(graph.closure(of: "KiemkeCore").isEmpty, "the vocabulary is a leaf")
         let inventory = graph.closure(of: "Inventory")
         #expect(!inventory.contains("CNetSNMP") && !inventory.contains("Probes"), "Inventory reaches \(inventory.sorted())")
