@@ -27,16 +27,11 @@ struct HostileValueMatrixTests {
 
     /// Values no agent should send for these objects, and extremes of the ones it may.
     static let values: [Value] = [
-        .integer(Int64(Int32.min)), .integer(Int64(Int32.max)), .integer(-1), .integer(0),
-        .integer(1 << 40), .integer(-(1 << 40)), .integer(Int64.max), .integer(Int64.min),
-        .integerBytes([0x00, 0x00, 0x00, 0x00, 0x00, 0x05]), .integerBytes(Array(repeating: 0xFF, count: 9)),
-        .counter32(UInt64(UInt32.max)), .counter32(1 << 32 | 5), .gauge32(1 << 40), .timeTicks(1 << 36),
-        .counter64(1 << 62), .counter64(UInt64.max), .raw(tag: 0x41, content: [0x80]),
-        .octets([]), .octets(Array(repeating: 0x41, count: 9_000)), .octets([0xFF, 0xFE, 0x00, 0xC3]),
-        .octets(Array(repeating: 0xFF, count: 3_000)),
-        .oid([1, 3]), .oid(Array(repeating: UInt(UInt32.max), count: 100)), .oid([1, 3, 6, 1, 2, 1, 25, 3, 1, 9_999]),
-        .ipAddress([1, 2, 3]), .opaque([0x9F, 0x78, 0x04, 0x42, 0x28, 0x00, 0x00]), .null,
-        .noSuchInstance, .noSuchObject, .endOfMibView, .raw(tag: 0x47, content: [0x01, 0x00, 0x00, 0x00, 0x00]),
+        .integer(Int64(Int32.min)), .integer(Int64(Int32.max)), .integer(-1), .integer(1 << 40), .integer(Int64.min),
+        .integerBytes(Array(repeating: 0xFF, count: 9)), .counter32(1 << 32 | 5), .counter64(1 << 62), .counter64(UInt64.max),
+        .raw(tag: 0x41, content: [0x80]), .octets(Array(repeating: 0x41, count: 9_000)), .octets([0xFF, 0xFE, 0x00, 0xC3]),
+        .oid([1, 3]), .oid(Array(repeating: UInt(UInt32.max), count: 100)), .ipAddress([1, 2, 3]), .null,
+        .noSuchInstance, .endOfMibView,
     ]
 
     @Test("One object with each hostile value", arguments: targets)
