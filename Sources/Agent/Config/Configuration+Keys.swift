@@ -15,6 +15,7 @@ extension Configuration {
         ConfigKey("probe.retries", .integer(in: 0...10)) { $0.probe.retries = $1 },
         ConfigKey("probe.concurrency", .integer(in: 1...65_536)) { $0.probe.concurrency = $1 },
         ConfigKey("probe.down_after", .integer(in: 1...100)) { $0.probe.downAfter = $1 },
+        ConfigKey("probe.read_deadline", .duration(in: .seconds(1) ... .seconds(3_600))) { $0.probe.readDeadline = $1 },
 
         ConfigKey("snmp.version", .choice(SNMPVersion.self)) { $0.snmp.version = $1 },
         ConfigKey("snmp.community", .string) { $0.snmp.community = $1 },

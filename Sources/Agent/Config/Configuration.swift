@@ -37,6 +37,8 @@ public struct Configuration: Sendable, Equatable {
         public var concurrency = 1024
         /// Consecutive failed cycles before a device counts as down.
         public var downAfter = 2
+        /// The longest one device's SNMP read may take, whatever the device does.
+        public var readDeadline: Duration = ReadLimits.defaultDeadline
         public init() {}
     }
 

@@ -90,6 +90,7 @@ extension Configuration {
     /// Prober options from the `[probe]` table.
     public var proberOptions: DeviceProber.Options {
         DeviceProber.Options(ping: PingOptions(timeout: probe.timeout, tries: probe.retries + 1),
-                             tcpTimeout: probe.timeout, concurrency: probe.concurrency)
+                             tcpTimeout: probe.timeout, concurrency: probe.concurrency,
+                             readLimits: ReadLimits(deadline: probe.readDeadline))
     }
 }
