@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Probes", targets: ["Probes"]),
         .library(name: "Inventory", targets: ["Inventory"]),
         .library(name: "Agent", targets: ["Agent"]),
+        .library(name: "WordDocument", targets: ["WordDocument"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The shared vocabulary: device kinds, conditions, probe states, addresses, ports, the SNMP
@@ -53,6 +55,13 @@ let package = Package(
             ],
             path: "Inventory"
         ),
+        // WordprocessingML (.docx) written by hand and zipped: paragraphs, tables, styles, page setup.
+        // Knows nothing of devices or reports, so Inventory stays free of ZIP.
+        .target(
+            name: "WordDocument",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/WordDocument"
+        ),
         // What joins probes and store: the daemon's scheduler and the commands' logic.
         .target(
             name: "Agent",
@@ -60,6 +69,7 @@ let package = Package(
                 "KiemkeCore",
                 "Probes",
                 "Inventory",
+                "WordDocument",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -111,6 +121,10 @@ let package = Package(
             name: "InventoryTests", dependencies: ["KiemkeCore", "Inventory", "TestSupport"], path: "Tests/InventoryTests",
             // Expected outputs, read by path (GoldenFile), not bundled.
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "WordDocumentTests", dependencies: ["WordDocument", "Agent", "Inventory", "KiemkeCore", "TestSupport"],
+            path: "Tests/WordDocumentTests"
         ),
         .testTarget(name: "AgentTests", dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport"], path: "Tests/AgentTests"),
         .testTarget(
