@@ -123,8 +123,15 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
-            name: "WordDocumentTests", dependencies: ["WordDocument", "Agent", "Inventory", "KiemkeCore", "TestSupport"],
-            path: "Tests/WordDocumentTests"
+            name: "WordDocumentTests",
+            dependencies: [
+                "WordDocument", "Agent", "Inventory", "KiemkeCore", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/WordDocumentTests",
+            // read_docx.py is run by path with python-docx, not bundled.
+            exclude: ["Scripts"]
         ),
         .testTarget(name: "AgentTests", dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport"], path: "Tests/AgentTests"),
         .testTarget(

@@ -59,7 +59,8 @@ extension ReportWordRenderer {
         let recipients = letterhead.recipients.isEmpty ? [placeholder, words.archive] : letterhead.recipients
         var recipientsCell = [WordParagraph(style: StyleID.recipientsTitle, words.recipientsTitle)]
         for (index, recipient) in recipients.enumerated() {
-            let trimmed = recipient.trimmingCharacters(in: CharacterSet(charactersIn: ";.,"))
+            // The office may have typed the punctuation itself; the dots of a placeholder stay.
+            let trimmed = recipient == placeholder ? recipient : recipient.trimmingCharacters(in: CharacterSet(charactersIn: ";.,"))
             let end = index == recipients.count - 1 ? "." : ";"
             recipientsCell.append(WordParagraph(style: StyleID.recipients, "- " + trimmed + end))
         }
