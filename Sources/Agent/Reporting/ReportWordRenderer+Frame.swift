@@ -71,7 +71,7 @@ extension ReportWordRenderer {
             WordTable.Row([WordTable.Cell(recipientsCell), WordTable.Cell(signerCell)]),
         ])
         // Space between the body and the block, as the seed leaves it.
-        return [.paragraph(WordParagraph(style: StyleID.rule, format: WordParagraphFormat(rule: nil, spacing: .init(before: WordLength.pt(6), after: 0, line: 1)))),
+        return [.paragraph(WordParagraph(style: StyleID.rule, format: WordParagraphFormat(keepNext: true, spacing: .init(before: WordLength.pt(6), after: 0, line: 1)))),
                 .table(table)]
     }
 

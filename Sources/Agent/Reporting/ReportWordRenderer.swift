@@ -44,6 +44,8 @@ public struct ReportWordRenderer: Sendable {
             }
         }
         if case .document(let letterhead) = layout {
+            // The signature never stands alone on a page: the body's last block goes with it.
+            if let last = body.indices.last { body[last] = Self.keptWithNext(body[last]) }
             body += Self.signatureBlocks(letterhead, words: words)
         }
         let title: String
@@ -60,6 +62,21 @@ public struct ReportWordRenderer: Sendable {
             page: Self.page,
             metadata: WordMetadata(title: title, creator: document.figures.office.isEmpty ? "kiemke" : document.figures.office,
                                    language: words.languageTag, created: document.figures.generatedAt, application: "kiemke"))
+    }
+
+    /// `block` kept on the page of what follows: a paragraph, or a table's last row.
+    static func keptWithNext(_ block: WordBlock) -> WordBlock {
+        switch block {
+        case .paragraph(var paragraph):
+            paragraph.format.keepNext = true
+            return .paragraph(paragraph)
+        case .table(var table):
+            guard let last = table.rows.indices.last else { return block }
+            for c in table.rows[last].cells.indices {
+                for p in table.rows[last].cells[c].paragraphs.indices { table.rows[last].cells[c].paragraphs[p].format.keepNext = true }
+            }
+            return .table(table)
+        }
     }
 
     /// One report block as Word blocks: headings, body paragraphs, a list's title and dash items, a table.
@@ -107,7 +124,8 @@ public struct ReportWordRenderer: Sendable {
             let longestWord = titles[column].split(separator: " ").map(\.count).max() ?? 1
             let halfTitle = (titles[column].count + 1) / 2
             let longestCell = rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
-            return Double(min(max(longestWord, halfTitle, longestCell, 4), 28))
+            // Plus room for the cell's margins and bold headings' wider letters.
+            return Double(min(max(longestWord, halfTitle, longestCell, 4), 28)) + 1.5
         }
         let sum = weights.reduce(0, +)
         var widths = weights.map { Int((Double(total) * $0 / sum).rounded(.down)) }
