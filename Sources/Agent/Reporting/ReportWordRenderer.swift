@@ -116,16 +116,18 @@ public struct ReportWordRenderer: Sendable {
         return word
     }
 
-    /// Widths in twips that share `total` by what each column holds: its longest cell, or its title
-    /// on two lines at most (titles may wrap, figures should not), within bounds so no column starves.
+    /// Widths in twips that share `total` by what each column must hold on a line: its widest cell,
+    /// or its title on two lines at most without breaking a word (titles may wrap, figures should
+    /// not), plus the cell margins; what is left over is shared in the same proportions.
     static func columnWidths(titles: [String], rows: [[String]], total: Int) -> [Int] {
         guard !titles.isEmpty else { return [] }
         let weights: [Double] = titles.indices.map { column in
-            let longestWord = titles[column].split(separator: " ").map(\.count).max() ?? 1
-            let halfTitle = (titles[column].count + 1) / 2
-            let longestCell = rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
-            // Plus room for the cell's margins and bold headings' wider letters.
-            return Double(min(max(longestWord, halfTitle, longestCell, 4), 28)) + 1.5
+            let title = titles[column]
+            let longestWord = title.split(separator: " ").map { TextWidth.estimate(String($0), size: 12, bold: true) }.max() ?? 0
+            let halfTitle = TextWidth.estimate(title, size: 12, bold: true) / 2
+            let widestCell = rows.map { column < $0.count ? TextWidth.estimate($0[column], size: 12, bold: false) : 0 }.max() ?? 0
+            // Cell margins (85 twips a side) and some slack for the estimate.
+            return Double(max(longestWord, halfTitle, widestCell) + 2 * 85 + 80)
         }
         let sum = weights.reduce(0, +)
         var widths = weights.map { Int((Double(total) * $0 / sum).rounded(.down)) }
