@@ -12,7 +12,8 @@ run_docx() {
     timeout 900 "$KBENCH" seed --db "$db" --devices "$devices" --dead-every 50 --history-days "$days" --raw-hours 1 >"$dir/seed.json"
     # Broken and degraded devices with notes, so the document lists $marked of them as well as the table.
     local names i=0 name
-    names=$("$KIEMKE" devices list --db "$db" --config "$config" --format csv | tail -n +2 | cut -d, -f1 | head -n "$marked")
+    # awk reads the whole list (no early close, so no SIGPIPE under pipefail).
+    names=$("$KIEMKE" devices list --db "$db" --config "$config" --format csv | awk -F, -v n="$marked" 'NR > 1 && NR <= n + 1 { print $1 }')
     for name in $names; do
         local condition=broken; (( i % 2 )) && condition=degraded
         timeout 30 "$KIEMKE" mark "$name" "$condition" --note "hỏng bộ nguồn <$i> & chờ thay" --by bench \

@@ -17,6 +17,15 @@ struct ReportWordRendererTests {
         #expect(FrameWords(.vi).placeAndDate(place: "Minh Đức", year: year, month: month, day: day) == expected)
     }
 
+    @Test("in English the frame is English and the date is written out")
+    func english() throws {
+        #expect(FrameWords(.en).placeAndDate(place: "Minh Đức", year: 2026, month: 1, day: 5) == "Minh Đức, 5 January 2026")
+        let (report, _) = try ReportSamples.office()
+        let all = Self.allTexts(ReportWordRenderer(layout: .document(ReportSamples.letterhead)).wordFile(report.document(.en)))
+        #expect(all.contains("SOCIALIST REPUBLIC OF VIET NAM") && all.contains("REPORT") && all.contains("Recipients:"))
+        #expect(all.contains("ỦY BAN NHÂN DÂN"), "the configured names stay as the office wrote them")
+    }
+
     /// The body's paragraphs' text, in order, outside tables.
     static func texts(_ file: WordFile) -> [String] {
         file.body.compactMap { if case .paragraph(let p) = $0 { p.runs.map(\.text).joined() } else { nil } }

@@ -93,6 +93,8 @@ struct FrameWords: Sendable {
     var motto: String
     var numberLabel: String
     var documentType: String
+    /// The type in a title's case, for the file's properties.
+    var documentTitle: String
     var defaultSubject: String
     var recipientsTitle: String
     var archive: String
@@ -108,6 +110,7 @@ struct FrameWords: Sendable {
             motto = "Độc lập - Tự do - Hạnh phúc"
             numberLabel = "Số:"
             documentType = "BÁO CÁO"
+            documentTitle = "Báo cáo"
             defaultSubject = "Hạ tầng công nghệ thông tin phục vụ chính quyền điện tử, chính quyền số"
             recipientsTitle = "Nơi nhận:"
             archive = "Lưu: VT"
@@ -118,6 +121,7 @@ struct FrameWords: Sendable {
             motto = "Independence - Freedom - Happiness"
             numberLabel = "No.:"
             documentType = "REPORT"
+            documentTitle = "Report"
             defaultSubject = "IT infrastructure for e-government and digital government"
             recipientsTitle = "Recipients:"
             archive = "Archived: Office"

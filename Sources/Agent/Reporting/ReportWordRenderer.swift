@@ -55,7 +55,7 @@ public struct ReportWordRenderer: Sendable {
                 if case .heading(let text) = block { text.plain(style) } else { nil }
             }.first ?? words.documentType
         case .document(let letterhead):
-            title = words.documentType.capitalized(with: words.locale) + " " + (letterhead.subject ?? words.defaultSubject)
+            title = words.documentTitle + " " + (letterhead.subject ?? words.defaultSubject)
         }
         return WordFile(
             body: body, styles: Self.styles, defaultRun: Self.defaultRun(language: words.languageTag), lists: [Self.dashList],
