@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Probes", targets: ["Probes"]),
         .library(name: "Inventory", targets: ["Inventory"]),
         .library(name: "Agent", targets: ["Agent"]),
+        .library(name: "WordDocument", targets: ["WordDocument"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The shared vocabulary: device kinds, conditions, probe states, addresses, ports, the SNMP
@@ -54,6 +56,13 @@ let package = Package(
             ],
             path: "Inventory"
         ),
+        // WordprocessingML (.docx) written by hand and zipped: paragraphs, tables, styles, page setup.
+        // Knows nothing of devices or reports, so Inventory stays free of ZIP.
+        .target(
+            name: "WordDocument",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/WordDocument"
+        ),
         // What joins probes and store: the daemon's scheduler and the commands' logic.
         .target(
             name: "Agent",
@@ -61,6 +70,7 @@ let package = Package(
                 "KiemkeCore",
                 "Probes",
                 "Inventory",
+                "WordDocument",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -113,6 +123,17 @@ let package = Package(
             dependencies: ["KiemkeCore", "Inventory", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")], path: "Tests/InventoryTests",
             // Expected outputs, read by path (GoldenFile), not bundled.
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "WordDocumentTests",
+            dependencies: [
+                "WordDocument", "Agent", "Inventory", "KiemkeCore", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/WordDocumentTests",
+            // read_docx.py is run by path with python-docx, not bundled.
+            exclude: ["Scripts"]
         ),
         .testTarget(
             name: "AgentTests",

@@ -6,7 +6,8 @@ extension DigitalGovernmentReport {
 
     /// The report written in `format` and `language`, as `kiemke report` prints it.
     public func rendered(_ format: ReportFormat, language: ReportLanguage) throws -> String {
-        try format.renderer.render(document(language))
+        guard let renderer = format.renderer else { throw ReportFormat.NotText(format: format) }
+        return try renderer.render(document(language))
     }
 
     /// The section as prose to paste into the Word report.

@@ -11,6 +11,9 @@ struct ReportCommand: AsyncParsableCommand {
             Default period: the current half-year to now; a running period ends now, one that has not \
             started is refused. Vietnamese by default (config `language`). The text to paste comes \
             first; notes for the person making the report follow a separator line.
+            --format docx writes a Word document formatted per Nghị định 30/2020/NĐ-CP to --output: \
+            section 6 alone, or with --document a stand-alone report whose issuing body, number, \
+            place, signer and recipients come from the config's [report] keys.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,9 +21,24 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "First day, YYYY-MM-DD.") var from: String?
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
     @Option(help: "vi or en (default: the config's language, else vi).") var lang: ReportLanguage?
-    @Option(help: "text (to paste into Word), markdown, json or csv (one row per device).") var format: ReportFormat = .text
+    @Option(help: "text (to paste into Word), markdown, json, csv (one row per device) or docx (a Word document; needs --output).")
+    var format: ReportFormat = .text
+    @Option(help: "Write the report to this file, whole or not at all, instead of printing it (required for docx).")
+    var output: String?
+    @Flag(help: "With --format docx: the whole report as its own document (issuing body, national motto, number, place and date, title, recipients, signature), not section 6 alone.")
+    var document = false
+
+    func validate() throws {
+        if format == .docx && output == nil {
+            throw ValidationError("--format docx writes a Word file, which is never printed to the terminal: add --output FILE.docx")
+        }
+        if document && format != .docx {
+            throw ValidationError("--document lays out a Word document: use it with --format docx --output FILE.docx")
+        }
+    }
 
     func run() async throws {
+        if let output { try ReportFileWriter.check(output) }
         let workspace = try global.workspace()
         let now = try ReportClock.now()
         // The period is checked before the database is opened: a bad date touches no file.
@@ -28,8 +46,13 @@ struct ReportCommand: AsyncParsableCommand {
         _ = try request.resolve(now: now, calendar: workspace.configuration.schedule.calendar)
         let report = try workspace.report(store: workspace.openStoreForReading(), request: request, now: now)
         let language = lang ?? workspace.configuration.language
-        let text = try report.rendered(format, language: language)
-        print(format == .csv ? TerminalOutput.data(text) : text, terminator: "")
+        if let output {
+            let layout: ReportWordRenderer.Layout = document ? .document(workspace.configuration.letterhead) : .section
+            try ReportFileWriter.write(try report.file(format, language: language, layout: layout), to: output)
+        } else {
+            let text = try report.rendered(format, language: language)
+            print(format == .csv ? TerminalOutput.data(text) : text, terminator: "")
+        }
     }
 }
 

@@ -237,6 +237,6 @@ struct ReportRendererTests {
         (.csv, "name,note\nPC-01,\"a, \"\"b\"\"\"\n"),
     ])
     func render(format: ReportFormat, expected: String) throws {
-        #expect(try format.renderer.render(Self.document) == expected)
+        #expect(try #require(format.renderer).render(Self.document) == expected)
     }
 }

@@ -36,6 +36,15 @@ extension Configuration {
         ConfigKey("retention.raw_days", .integer(in: 1...36_500)) { $0.retention.rawDays = $1 },
 
         ConfigKey("report.internet_targets", .addresses) { $0.report.internetTargets = $1 },
+        // The whole-document DOCX's administrative frame (kiemke report --format docx --document).
+        ConfigKey("report.issuing_body", .lines) { $0.report.letterhead.issuingBody = $1 },
+        ConfigKey("report.place", .cleanText) { $0.report.letterhead.place = $1.isEmpty ? nil : $1 },
+        ConfigKey("report.number", .cleanText) { $0.report.letterhead.number = $1.isEmpty ? nil : $1 },
+        ConfigKey("report.symbol", .cleanText) { $0.report.letterhead.symbol = $1 },
+        ConfigKey("report.subject", .cleanText) { $0.report.letterhead.subject = $1.isEmpty ? nil : $1 },
+        ConfigKey("report.signer_position", .lines) { $0.report.letterhead.signerPosition = $1 },
+        ConfigKey("report.signer_name", .cleanText) { $0.report.letterhead.signerName = $1.isEmpty ? nil : $1 },
+        ConfigKey("report.recipients", .cleanTexts) { $0.report.letterhead.recipients = $1 },
 
         ConfigKey("readiness.staff", .integer(in: 0...1_000_000)) { $0.readiness.staff = $1 },
         ConfigKey("readiness.staff_with_official_email", .integer(in: 0...1_000_000)) { $0.readiness.staffWithOfficialEmail = $1 },

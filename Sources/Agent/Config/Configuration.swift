@@ -78,6 +78,8 @@ public struct Configuration: Sendable, Equatable {
     public struct ReportSettings: Sendable, Equatable {
         /// Internet addresses whose reachability stands for the office's internet link.
         public var internetTargets: [String] = []
+        /// The whole-document DOCX's issuing body, number, place, signer and recipients.
+        public var letterhead = ReportLetterhead()
         public init() {}
     }
 }

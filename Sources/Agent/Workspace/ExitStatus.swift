@@ -10,6 +10,8 @@ public enum ExitStatus {
     public static func code(for error: any Error) -> Int32 {
         switch error {
         case let error as InventoryError: return error.isInputError ? inputError : runtimeFailure
+        case let error as ReportFileWriter.Failure: return error.isInputError ? inputError : runtimeFailure
+        case is ReportFormat.NotText: return inputError
         case is ImportError, is ConfigError, is SNMPCredentialsError, is CSVReader.Failure, is InputError: return inputError
         default: return runtimeFailure
         }
