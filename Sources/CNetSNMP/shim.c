@@ -56,8 +56,10 @@ const int CNetSNMP_SNMPERR_USM_UNKNOWNENGINEID = SNMPERR_USM_UNKNOWNENGINEID;
 const int CNetSNMP_SNMPERR_USM_NOTINTIMEWINDOW = SNMPERR_USM_NOTINTIMEWINDOW;
 
 void CNetSNMP_init_library(const char *appName) {
-    setenv("MIBS", "", 1);
-    setenv("MIBDIRS", "", 1);
+    /* No MIB directories: every MIB module init_mib tries to load fails at once (numeric OIDs only).
+     * Not setenv("MIBDIRS"): the environment is process-wide, and changing it while another thread
+     * starts a process (posix_spawn reads environ) crashed that thread. */
+    netsnmp_set_mib_directory("");
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_LOAD_HOST_FILES, 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_PERSIST_STATE, 1);

@@ -10,7 +10,7 @@ struct SeedDocxTests {
     /// The seed's section 6 sentences the fixture reproduces (as SeedReportTests checks the text).
     static let seedSentences = [
         "tổng số máy tính: 24 cái",
-        "100% các máy tính được kết nối mạng LAN (24/24",
+        "100% (24/24 máy) được kết nối mạng LAN",
         "Máy Scan: 02 cái (trong đó có 01 máy đã xuống cấp)",
         "Máy photocopy: 02 cái (trong đó 01 cái đã bị hỏng)",
         "Hệ thống camera an ninh có 16 cái, trong đó 11 cái hoạt động tốt, 05 cái hoạt động trung bình",
@@ -37,7 +37,7 @@ struct SeedDocxTests {
         }
         let computers = try #require(table.first { $0.first == "Máy tính" })
         #expect(FigureTableCheck.numbers(in: computers[6]) == [100, 24, 24], "connected with numerator and denominator: \(computers)")
-        #expect(reading.paragraphs.contains { $0.text.contains("PHOTO-02 (máy photocopy, Bộ phận một cửa): đã bị hỏng") })
+        #expect(reading.paragraphs.contains { $0.text.contains("Máy photocopy tại Bộ phận một cửa (PHOTO-02): đã bị hỏng") })
     }
 
     @Test("LibreOffice's text of the file holds the seed's sentences; the section is one page",
