@@ -27,7 +27,12 @@ public struct CSVReader: Sendable {
         }
     }
 
-    public init() {}
+    /// The character between fields: a comma, or what `CSVSeparator.detect` found in the header.
+    public var separator: Unicode.Scalar
+
+    public init(separator: Unicode.Scalar = ",") {
+        self.separator = separator
+    }
 
     /// Decodes `data` as UTF-8 (a leading byte-order mark is dropped) and splits it into records.
     public func records(from data: Data) throws(Failure) -> [Record] {
@@ -80,7 +85,7 @@ public struct CSVReader: Sendable {
                 continue
             }
             switch c {
-            case ",":
+            case separator:
                 fields.append(field)
                 field = ""
                 quoteClosed = false
