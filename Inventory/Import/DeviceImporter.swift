@@ -58,11 +58,21 @@ public struct DeviceImporter: Sendable {
         return try importCSV(data, file: file, by: who, at: date)
     }
 
-    /// Imports CSV bytes; `file` names the source in error messages.
-    @discardableResult
-    public func importCSV(_ data: Data, file: String, by who: String, at date: Date = Date()) throws -> Summary {
+    /// A device list read and split into records, not yet checked row by row.
+    public struct ParsedFile: Sendable {
+        /// The name used in messages (a path, or "standard input").
+        public var file: String
+        /// The header and the device rows, rows of nothing but separators left out.
+        var records: [CSVReader.Record]
+        /// The character found between fields.
+        public var separator: CSVSeparator
+    }
+
+    /// Reads CSV bytes into records, needing no database: a workbook, an undecodable file, an
+    /// empty one or a header with no rows is refused here, before a database is created.
+    public static func read(_ data: Data, file: String) throws(ImportError) -> ParsedFile {
         if let problem = ImportSource.workbookProblem(data) {
-            throw ImportError.unreadable(file: file, reason: problem)
+            throw .unreadable(file: file, reason: problem)
         }
         // Undecodable bytes are the reader's to report, with their line; a comma is then as good as any.
         let separator = String(data: data, encoding: .utf8).map(CSVSeparator.detect(in:)) ?? .comma
@@ -70,14 +80,30 @@ public struct DeviceImporter: Sendable {
         do {
             records = try CSVReader(separator: separator.scalar).records(from: data)
         } catch {
-            throw ImportError.unreadable(file: file, reason: error.description)
+            throw .unreadable(file: file, reason: error.description)
         }
-        // A row of nothing but separators (";;;;;", cells cleared in Excel) is a blank line.
-        // ",,,,," in a file read with semicolons is one field of commas: still nothing.
+        // A row of nothing but separators (";;;;;", cells cleared in Excel) is a blank line; so is
+        // ",,,,," in a file read with semicolons, which is one field of commas.
         records.removeAll { $0.fields.allSatisfy { $0.allSatisfy { $0 == "," || $0 == ";" || $0 == "\t" || $0 == " " } } }
-        if records.isEmpty { throw ImportError.empty(file: file) }
+        if records.isEmpty { throw .empty(file: file) }
+        if records.count == 1 {
+            let missing = requiredColumns.filter { !records[0].fields.map(ImportColumns.canonical).contains($0) }
+            throw missing.isEmpty ? .noDeviceRows(file: file) : .missingColumns(file: file, columns: missing)
+        }
+        return ParsedFile(file: file, records: records, separator: separator)
+    }
+
+    /// Imports CSV bytes; `file` names the source in error messages.
+    @discardableResult
+    public func importCSV(_ data: Data, file: String, by who: String, at date: Date = Date()) throws -> Summary {
+        try importParsed(Self.read(data, file: file), by: who, at: date)
+    }
+
+    /// Imports a file `read` has split: all rows or, when any row is bad, none.
+    @discardableResult
+    public func importParsed(_ parsed: ParsedFile, by who: String, at date: Date = Date()) throws -> Summary {
+        let (file, records, separator) = (parsed.file, parsed.records, parsed.separator)
         let (rows, rowProblems) = try parseRows(records, file: file, now: date)
-        if records.count == 1 { throw ImportError.noDeviceRows(file: file) }
         let problems = rowProblems + (try store.database.read { db in try Self.addressProblems(rows, in: db) })
         // Rows with a problem of their own are not applied; the others are, inside the transaction,
         // so that what only the database can tell (a since after a device's marks) is found in the
@@ -108,6 +134,8 @@ public struct DeviceImporter: Sendable {
         var conditionSince: Date?
         /// The row says its address is shared (`shared_address`): two printers behind one print server.
         var sharedAddress = false
+        /// The file has an `snmp_community` column (empty cells in it clear a community).
+        var communityGiven = true
     }
 
     /// The rows and the problems found in them; throws only when the header is unusable.
@@ -200,7 +228,7 @@ public struct DeviceImporter: Sendable {
                                     snmpCommunity: community.isEmpty ? nil : community, snmpPort: port,
                                     schedule: schedule, pollInterval: interval.map(\.seconds))
                 rows.append(Row(line: line, device: device, condition: condition, since: since, conditionSince: conditionSince,
-                               sharedAddress: shared ?? false))
+                               sharedAddress: shared ?? false, communityGiven: column("snmp_community") != nil))
             }
         }
         return (rows, problems)
@@ -235,7 +263,9 @@ public struct DeviceImporter: Sendable {
                 existing.location = incoming.location
                 existing.note = incoming.note
                 existing.snmpVersion = incoming.snmpVersion
-                existing.snmpCommunity = incoming.snmpCommunity
+                // A list written without secrets (`devices list --format csv`) has no community column:
+                // importing it back keeps the communities the database has.
+                if row.communityGiven { existing.snmpCommunity = incoming.snmpCommunity }
                 existing.snmpPort = incoming.snmpPort
                 existing.schedule = incoming.schedule
                 existing.pollInterval = incoming.pollInterval

@@ -75,9 +75,10 @@ public struct DeviceDetail: Sendable {
             if !f.conditions.isEmpty { add("reports", f.conditions.joined(separator: ", ")) }
             add("facts read", state?.lastFactsAt.map(dates.string))
         }
-        let width = (lines.map(\.0.count).max() ?? 0) + 2
+        // Values start in column 12, as they always have (scripts grep "address:   ").
         var out = lines.map { label, value in
-            (label + ":").padding(toLength: width, withPad: " ", startingAt: 0) + value + "\n"
+            let head = label + ":"
+            return (head.count >= 11 ? head + " " : head.padding(toLength: 11, withPad: " ", startingAt: 0)) + value + "\n"
         }.joined()
         out += OfficeDate.zoneLine(timeZone) + "\n"
         out += "\n" + historyText()

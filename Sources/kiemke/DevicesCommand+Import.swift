@@ -26,8 +26,8 @@ extension DevicesCommand {
             let workspace = try global.workspace()
             // Read before the database is opened: a wrong path or an empty file creates nothing.
             let (data, name) = try ImportSource.read(file)
-            let summary = try DeviceImporter(store: workspace.openStore())
-                .importCSV(data, file: name, by: CurrentUser.name(explicit: by))
+            let parsed = try DeviceImporter.read(data, file: name)
+            let summary = try DeviceImporter(store: workspace.openStore()).importParsed(parsed, by: CurrentUser.name(explicit: by))
             print("\(file == "-" ? ImportSource.standardInputName : file): \(summary) (read with \(summary.separator.name) between fields)")
         }
     }

@@ -19,6 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Last day, YYYY-MM-DD.") var to: String?
     @Option(help: "vi or en (default: the config's language, else vi).") var lang: ReportLanguage?
     @Option(help: "text (to paste into Word), markdown, json or csv (one row per device).") var format: ReportFormat = .text
+    @Flag(help: "CSV without the UTF-8 byte-order mark Excel needs to show Vietnamese (for scripts).") var noBom = false
 
     func run() async throws {
         let workspace = try global.workspace()
@@ -28,7 +29,11 @@ struct ReportCommand: AsyncParsableCommand {
         _ = try request.resolve(now: now, calendar: workspace.configuration.schedule.calendar)
         let report = try workspace.report(store: workspace.openStoreForReading(), request: request, now: now)
         let language = lang ?? workspace.configuration.language
-        print(try report.rendered(format, language: language), terminator: "")
+        // Excel opens a CSV without a byte-order mark as the PC's legacy code page: "Mﾃ｡y tﾃｭnh".
+        let bom = format == .csv && !noBom ? "\u{FEFF}" : ""
+        var output = try report.rendered(format, language: language)
+        if format == .csv && language == .vi { output = ReportCSVHeaders.translated(output) }
+        print(bom + output, terminator: "")
     }
 }
 
