@@ -10,15 +10,8 @@ public enum ImportSource {
     public static func read(_ path: String, standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
         throws(ImportError) -> (data: Data, file: String) {
         if path == "-" { return (standardInput(), standardInputName) }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .unreadable(file: path, reason: "there is no such file; check the name and the folder")
-        }
-        if isFolder.boolValue {
-            throw .unreadable(file: path, reason: "this is a folder, not a file; give the path of the CSV file inside it")
-        }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .unreadable(file: path, reason: "this user may not read the file (permission denied); check its permissions or run as its owner")
+        if let problem = FileProblem.reading(path) {
+            throw .unreadable(file: path, reason: problem.replacingOccurrences(of: "the file inside it", with: "the CSV file inside it"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(file: path, reason: "the file cannot be read (a device or a damaged disk?); copy it to a local folder and try again")

@@ -99,7 +99,13 @@ struct ExcelFileTests {
         let missing = try await cli.run("devices", "import", cli.folder.path("nope.csv"))
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("there is no such file"))
-        for text in [outcome.stderr, missing.stderr] { #expect(!text.contains("NSCocoaErrorDomain") && !text.contains("Error Domain")) }
+        let config = try await cli.run("status", "--config", folder)
+        #expect(config.status == 2 && config.stderr.contains("this is a folder"), "\(config.stderr)")
+        let noConfig = try await cli.run("status", "--config", cli.folder.path("nope.toml"))
+        #expect(noConfig.status == 2 && noConfig.stderr.contains("there is no such file"), "\(noConfig.stderr)")
+        for text in [outcome.stderr, missing.stderr, config.stderr, noConfig.stderr] {
+            #expect(!text.contains("NSCocoaErrorDomain") && !text.contains("could not be completed"))
+        }
     }
 
     @Test("two devices at one address stop the import unless their rows say shared_address")
