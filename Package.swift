@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The shared vocabulary: device kinds, conditions, probe states, addresses, ports, the SNMP
@@ -108,11 +109,17 @@ let package = Package(
         .testTarget(name: "KiemkeCoreTests", dependencies: ["KiemkeCore"], path: "Tests/KiemkeCoreTests"),
         .testTarget(name: "ProbesTests", dependencies: ["KiemkeCore", "Probes", "TestSupport"], path: "Tests/ProbesTests"),
         .testTarget(
-            name: "InventoryTests", dependencies: ["KiemkeCore", "Inventory", "TestSupport"], path: "Tests/InventoryTests",
+            name: "InventoryTests",
+            dependencies: ["KiemkeCore", "Inventory", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")], path: "Tests/InventoryTests",
             // Expected outputs, read by path (GoldenFile), not bundled.
             exclude: ["Golden"]
         ),
-        .testTarget(name: "AgentTests", dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport"], path: "Tests/AgentTests"),
+        .testTarget(
+            name: "AgentTests",
+            dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/AgentTests"
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["KiemkeCore", "Inventory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -2,6 +2,13 @@ import Foundation
 
 /// Reads RFC 4180 CSV (quoted fields, doubled quotes, commas and newlines inside quotes),
 /// keeping for every record the line of the file it starts on, so errors can name it.
+///
+/// Hand-written rather than yaslab/CSV.swift or SwiftCSV (issue 9 asked): every import error
+/// must name the line of the file, and a record's fields can span lines. CSV.swift reports no
+/// line at all and SwiftCSV only the row index, which differs from the line as soon as a quoted
+/// field holds a line break; neither refuses a NUL byte (a NUL once merged two rows into one
+/// device) or text after a closing quote. The format is small, and this reader is the one
+/// place that decides it, property-tested against arbitrary input (CSVPropertyTests).
 public struct CSVReader: Sendable {
     /// One record and the 1-based line of the file where it starts.
     public struct Record: Sendable, Equatable {
@@ -14,6 +21,7 @@ public struct CSVReader: Sendable {
         case notUTF8(line: Int)
         case unterminatedQuote(line: Int)
         case textAfterQuote(line: Int)
+        case nulByte(line: Int)
 
         public var description: String {
             switch self {
@@ -23,6 +31,9 @@ public struct CSVReader: Sendable {
                 "line \(line): a quoted field is never closed (a \" is missing)"
             case .textAfterQuote(let line):
                 "line \(line): text follows a closing quote; write a quote inside a quoted field as \"\""
+            case .nulByte(let line):
+                "line \(line): the file holds a NUL byte (a zero byte), which no text has; "
+                    + "it is not a CSV file, or is damaged: save it again from the spreadsheet as \"CSV UTF-8\""
             }
         }
     }
@@ -43,6 +54,9 @@ public struct CSVReader: Sendable {
     }
 
     /// Splits `text` into records; blank lines between records are skipped.
+    ///
+    /// A field that `line` neutralised against formula injection ("'=1+2") is read back as it
+    /// was written ("=1+2").
     public func records(from text: String) throws(Failure) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
@@ -55,9 +69,13 @@ public struct CSVReader: Sendable {
         var scalars = text.unicodeScalars[...]
         if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
 
-        func endRecord() {
-            fields.append(field)
+        func endField() {
+            fields.append(Self.restored(field))
             field = ""
+        }
+
+        func endRecord() {
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(Record(line: recordLine, fields: fields))
             }
@@ -68,6 +86,7 @@ public struct CSVReader: Sendable {
         var pending: Unicode.Scalar? = nil
         while let c = pending ?? iterator.next() {
             pending = nil
+            if c == "\0" { throw .nulByte(line: line) }
             if inQuotes {
                 if c == "\"" {
                     let next = iterator.next()
@@ -86,8 +105,7 @@ public struct CSVReader: Sendable {
             }
             switch c {
             case separator:
-                fields.append(field)
-                field = ""
+                endField()
                 quoteClosed = false
             case "\r":
                 let next = iterator.next()
@@ -117,14 +135,36 @@ public struct CSVReader: Sendable {
         return records
     }
 
-    /// Writes one CSV line, quoting the fields that need it.
+    /// Writes one CSV line, quoting the fields that need it and neutralising formulas.
     public static func line(_ fields: [String]) -> String {
-        fields.map { field in
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        fields.map(neutralised).map { field in
+            // By scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".
+            if field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return field
         }.joined(separator: ",")
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP's list: "=", "+",
+    /// "-", "@", tab and carriage return).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `field` as a spreadsheet shows it, never runs it: a cell starting with a formula
+    /// character gets a leading "'" (OWASP's advice); one that already starts with "'"s before
+    /// such a character gets one more, so `restored` always gives back exactly `field`.
+    public static func neutralised(_ field: String) -> String {
+        let afterQuotes = field.drop(while: { $0 == "'" })
+        guard let first = afterQuotes.unicodeScalars.first, formulaStarts.contains(Character(first)) else { return field }
+        return "'" + field
+    }
+
+    /// The inverse of `neutralised`: drops the one "'" it added.
+    public static func restored(_ field: String) -> String {
+        guard field.hasPrefix("'") else { return field }
+        let afterQuotes = field.drop(while: { $0 == "'" })
+        guard let first = afterQuotes.unicodeScalars.first, formulaStarts.contains(Character(first)) else { return field }
+        return String(field.dropFirst())
     }
 
     private static func lineOfFirstInvalidByte(in data: Data) -> Int {

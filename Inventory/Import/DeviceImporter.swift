@@ -162,13 +162,18 @@ public struct DeviceImporter: Sendable {
                 column(name).map { NameKey.clean(record.fields[$0]) } ?? ""
             }
             let name = value("name")
-            if name.isEmpty {
-                problems.append(ImportProblem(line: line, field: "name", message: "is empty; every device needs a name"))
+            if let problem = DeviceTextRules.nameProblem(name) {
+                problems.append(ImportProblem(line: line, field: "name", message: name.isEmpty ? problem : "\(TerminalText.quoted(name)) \(problem)"))
             } else if let first = firstLineOfName[NameKey.fold(name)] {
                 problems.append(ImportProblem(line: line, field: "name",
-                    message: "\"\(name)\" is already used on line \(first) (names are matched ignoring case)"))
+                    message: "\(TerminalText.quoted(name)) is already used on line \(first) (names are matched ignoring case)"))
             } else {
                 firstLineOfName[NameKey.fold(name)] = line
+            }
+            for (field, problem) in [("location", DeviceTextRules.locationProblem(value("location"))),
+                                     ("note", DeviceTextRules.noteProblem(value("note"))),
+                                     ("snmp_community", DeviceTextRules.communityProblem(value("snmp_community")))] {
+                if let problem { problems.append(ImportProblem(line: line, field: field, message: problem)) }
             }
             let kindText = value("kind")
             let kind = DeviceKind(parsing: kindText)
@@ -180,32 +185,32 @@ public struct DeviceImporter: Sendable {
             let condition = conditionText.isEmpty ? nil : Condition(parsing: conditionText)
             if !conditionText.isEmpty && condition == nil {
                 problems.append(ImportProblem(line: line, field: "condition",
-                    message: Condition.notACondition(conditionText)))
+                    message: Condition.notACondition(TerminalText.escaped(conditionText))))
             }
             let address = value("address")
             if let problem = DeviceAddress.problem(with: address) {
-                problems.append(ImportProblem(line: line, field: "address", message: "\"\(address)\": \(problem)"))
+                problems.append(ImportProblem(line: line, field: "address", message: "\(TerminalText.quoted(address)): \(problem)"))
             }
             let versionText = value("snmp_version")
             let version = versionText.isEmpty ? nil : SNMPVersion(parsing: versionText)
             if !versionText.isEmpty && version == nil {
-                problems.append(ImportProblem(line: line, field: "snmp_version", message: "\"\(versionText)\" is not an SNMP version; use 1, 2c or 3"))
+                problems.append(ImportProblem(line: line, field: "snmp_version", message: "\(TerminalText.quoted(versionText)) is not an SNMP version; use 1, 2c or 3"))
             }
             let portText = value("snmp_port")
             let port = portText.isEmpty ? nil : Port(parsing: portText).map { Int($0.rawValue) }
             if !portText.isEmpty && port == nil {
-                problems.append(ImportProblem(line: line, field: "snmp_port", message: "\"\(portText)\" is not a port: \(Port.rangeDescription)"))
+                problems.append(ImportProblem(line: line, field: "snmp_port", message: "\(TerminalText.quoted(portText)) is not a port: \(Port.rangeDescription)"))
             }
             let community = value("snmp_community")
             let scheduleText = value("schedule").lowercased()
             let schedule = scheduleText.isEmpty ? nil : DeviceSchedule(rawValue: scheduleText)
             if !scheduleText.isEmpty && schedule == nil {
-                problems.append(ImportProblem(line: line, field: "schedule", message: "\"\(scheduleText)\" is not a schedule; use office (switched off outside office hours) or always"))
+                problems.append(ImportProblem(line: line, field: "schedule", message: "\(TerminalText.quoted(scheduleText)) is not a schedule; use office (switched off outside office hours) or always"))
             }
             let intervalText = value("interval")
             var interval: Duration?
             if !intervalText.isEmpty {
-                switch DurationText.parseRequiringUnit(intervalText) {
+                switch DurationText.parseRequiringUnit(intervalText, in: DurationText.interval) {
                 case .success(let duration): interval = duration
                 case .failure(let problem): problems.append(ImportProblem(line: line, field: "interval", message: problem.description))
                 }

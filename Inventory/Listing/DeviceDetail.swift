@@ -23,11 +23,12 @@ public struct DeviceDetail: Sendable {
         history.lazy.compactMap { if case .mark(let mark) = $0 { mark } else { nil } }.first
     }
 
-    /// The device's fields, condition, state and facts, followed by its history.
+    /// The device's fields, condition, state and facts, followed by its history; every value is
+    /// on one line and escaped (`TerminalText`).
     public func text() -> String {
         var lines: [(String, String)] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append((label, TextTable.oneLine(value))) }
+            if let value, !value.isEmpty { lines.append((label, TerminalText.escaped(TextTable.oneLine(value)))) }
         }
         add("name", device.name)
         add("kind", "\(device.kind.rawValue) (\(device.kind.vietnamese))")
@@ -103,7 +104,7 @@ public struct DeviceDetail: Sendable {
                 table.append([dates.string(edit.time), "edited: \(edit.changes)", edit.editedBy, ""])
             }
         }
-        var title = "history of \(device.name)"
+        var title = "history of \(TerminalText.escaped(device.name))"
         if let retired = device.retiredAt { title += " (retired \(dates.string(retired)))" }
         return title + ", " + OfficeDate.zoneLine(timeZone) + ":\n" + table.render()
     }

@@ -44,7 +44,7 @@ public struct StatusListing: Sendable {
         out += summary + "\n"
         out += OfficeDate.zoneLine(timeZone) + "\n"
         if !attention.isEmpty {
-            out += "\nneeds attention:\n" + attention.map { "  \($0.name): \($0.issue)\n" }.joined()
+            out += "\nneeds attention:\n" + attention.map { "  \(TerminalText.escaped("\($0.name): \($0.issue)"))\n" }.joined()
         }
         return out
     }

@@ -36,7 +36,7 @@ public final class InventoryStore: Sendable {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw InventoryError.databaseIsFolder(path: path) }
         if readonly && !exists { throw InventoryError.missingDatabase(path: path) }
-        if !readonly { try Self.createFolder(of: path) }
+        if !readonly { try Self.createPrivately(path: path) }
 
         let migrator = InventorySchema.migrator
         let known = Set(migrator.migrations)
@@ -95,17 +95,6 @@ public final class InventoryStore: Sendable {
         config.label = "kiemke"
         config.maximumReaderCount = max(1, maximumReaders)
         return config
-    }
-
-    private static func createFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw InventoryError.cannotCreateFolder(path: folder, reason: Self.reason(error))
-            }
-        }
     }
 
     /// Opens `path` read-only and reads which migrations it has.

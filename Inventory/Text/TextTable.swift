@@ -1,6 +1,7 @@
 import Foundation
 
-/// Lays out rows as left-aligned columns for a terminal, measuring width in characters, not bytes.
+/// Lays out rows as left-aligned columns for a terminal, measuring width in characters, not bytes;
+/// control characters in cells are shown escaped.
 public struct TextTable: Sendable {
     public var header: [String]
     public var rows: [[String]] = []
@@ -25,8 +26,11 @@ public struct TextTable: Sendable {
     }
 
     /// The table as text, one line per row, columns separated by two spaces.
+    ///
+    /// Cells are escaped (`TerminalText`) before they are measured: they hold names, notes and
+    /// what devices say about themselves, and a control character would reach the terminal.
     public func render() -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { TerminalText.escaped($0) } }
         let columns = header.count
         var widths = [Int](repeating: 0, count: columns)
         for row in all {

@@ -12,12 +12,15 @@ public final class DeviceProber: Sendable {
         /// Devices probed at once: bounds the TCP connects in flight and the SNMP sessions open (so each
         /// can hold this many descriptors; see `SNMPEngine` and `ResourceLimits`).
         public var concurrency: Int
+        /// The deadline and caps of each SNMP read.
+        public var readLimits: ReadLimits
 
         public init(ping: PingOptions = PingOptions(), tcpTimeout: Duration = .seconds(1),
-                    concurrency: Int = SNMPEngine.defaultConcurrency) {
+                    concurrency: Int = SNMPEngine.defaultConcurrency, readLimits: ReadLimits = .standard) {
             self.ping = ping
             self.tcpTimeout = tcpTimeout
             self.concurrency = concurrency
+            self.readLimits = readLimits
         }
     }
 
@@ -44,7 +47,7 @@ public final class DeviceProber: Sendable {
         // The same descriptor budget as the SNMP sessions beside it (ResourceLimits raises the limit once).
         tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: options.concurrency))
         do {
-            reader = DeviceReader(engine: try SNMPEngine(concurrency: options.concurrency))
+            reader = DeviceReader(engine: try SNMPEngine(concurrency: options.concurrency), limits: options.readLimits)
             snmpUnavailable = nil
         } catch {
             reader = nil
@@ -93,7 +96,8 @@ public final class DeviceProber: Sendable {
                 result.answeredBy.append(.snmp)
                 // A port that accepted (RTSP 554, printing 9100, file sharing 445) is evidence too.
                 let open: Set<UInt16> = result.tcp.flatMap { $0.up && !$0.refused ? $0.port : nil }.map { [$0] } ?? []
-                result.facts = DeviceFactsBuilder.build(address: target.address.description, raw: raw, openPorts: open)
+                result.facts = DeviceFactsBuilder.build(address: target.address.description, raw: raw, openPorts: open,
+                                                        limits: options.readLimits)
             case .failure(let error)?:
                 result.failures[.snmp] = error.description
             case nil:

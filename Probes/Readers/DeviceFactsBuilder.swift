@@ -1,19 +1,24 @@
 import KiemkeCore
 /// Interprets raw SNMP data as `DeviceFacts`: decodes tables, applies RFC special values, classifies.
 enum DeviceFactsBuilder {
-    static func build(address: String, raw: RawDeviceData, openPorts: Set<UInt16> = []) -> DeviceFacts {
+    static func build(address: String, raw: RawDeviceData, openPorts: Set<UInt16> = [],
+                      limits: ReadLimits = .standard) -> DeviceFacts {
         var facts = DeviceFacts(address: address, notes: raw.notes)
         facts.system = system(raw)
         facts.devices = devices(raw)
-        facts.processorLoads = raw.rows(KnownOIDs.hrProcessorLoad).compactMap { $0.value.intValue.map(Int.init) }
+        facts.processorLoads = raw.rows(KnownOIDs.hrProcessorLoad).compactMap { $0.value.integer(in: 0...100).map(Int.init) }
         facts.storage = storage(raw)
         facts.supplies = supplies(raw)
-        facts.pageCount = raw.rows(KnownOIDs.prtMarkerLifeCount).first?.value.intValue
+        facts.pageCount = raw.rows(KnownOIDs.prtMarkerLifeCount).first?.value.integer(in: SNMPValue.unsigned32)
         facts.interfaces = interfaces(raw)
-        if let state = raw.rows(KnownOIDs.hrPrinterDetectedErrorState).first?.value.bytes {
-            facts.conditions = PrinterErrorState.conditions(state)
+        if case .octets(let state)? = raw.rows(KnownOIDs.hrPrinterDetectedErrorState).first?.value {
+            // RFC 3805 defines 2 octets of bits; a longer value is a broken or hostile agent, not more news.
+            facts.conditions = PrinterErrorState.conditions(Array(state.prefix(PrinterErrorState.octets)))
+            if state.count > PrinterErrorState.octets {
+                facts.notes.append("hrPrinterDetectedErrorState has \(state.count) octets: only the \(PrinterErrorState.octets) RFC 3805 defines were read")
+            }
         }
-        if let status = raw.rows(KnownOIDs.hrPrinterStatus).first?.value.intValue {
+        if let status = raw.rows(KnownOIDs.hrPrinterStatus).first?.value.integer(in: SNMPValue.integer32) {
             facts.printerStatus = printerStatusNames[Int(status)] ?? "other"
         }
 
@@ -22,7 +27,7 @@ enum DeviceFactsBuilder {
         facts.firmware = IdentityExtractor.firmware(evidence, vendor: facts.vendor)
         if facts.kind != .computer { facts.deviceStatus = evidence.primaryDevice?.status }
         (facts.serial, facts.serialSource) = serial(raw, evidence: evidence)
-        return facts
+        return FactsSizeLimit.fit(facts, maxBytes: limits.maxFactsBytes)
     }
 
     /// What the classifier looks at, from the raw columns and the facts already decoded.
@@ -71,7 +76,7 @@ enum DeviceFactsBuilder {
         return indexes.map { index in
             HostDevice(index: index.first ?? 0, type: HostDevice.typeName(types[index]?.oidValue),
                        description: descriptions[index]?.text,
-                       status: statuses[index]?.intValue.map { HostDevice.statusNames[Int($0)] ?? "unknown" })
+                       status: statuses[index]?.integer(in: SNMPValue.integer32).map { HostDevice.statusNames[Int($0)] ?? "unknown" })
         }
     }
 
@@ -82,8 +87,11 @@ enum DeviceFactsBuilder {
         let sizes = raw.column(KnownOIDs.hrStorageSize)
         let used = raw.column(KnownOIDs.hrStorageUsed)
         return raw.rowIndexes(descriptions, types).map { index in
+            // The MIB says Integer32 for all three; sizes are taken up to 2^63 (Counter64 from agents that
+            // outgrow it), and StorageArea multiplies them with overflow checked.
             StorageArea(description: descriptions[index]?.text, typeOID: types[index]?.oidValue,
-                        units: units[index]?.intValue, size: sizes[index]?.intValue, used: used[index]?.intValue)
+                        units: units[index]?.integer(in: 1...Int64(Int32.max)),
+                        size: sizes[index]?.integer(in: 0...Int64.max), used: used[index]?.integer(in: 0...Int64.max))
         }
     }
 
@@ -98,12 +106,14 @@ enum DeviceFactsBuilder {
         return indexes.map { index in
             // Supply index is (hrDeviceIndex, supply); the colorant row is (hrDeviceIndex, colorant index).
             var colorant: String?
-            if let device = index.first, let colorIndex = colorantIndexes[index]?.intValue, colorIndex > 0 {
+            if let device = index.first, let colorIndex = colorantIndexes[index]?.integer(in: 1...65_535) {
                 colorant = colorants[[device, UInt(colorIndex)]]?.text
             }
-            return PrinterSupply(description: descriptions[index]?.text, typeCode: types[index]?.intValue.map(Int.init),
-                                 colorant: colorant, level: levels[index]?.intValue.map(Int.init),
-                                 maxCapacity: maxima[index]?.intValue.map(Int.init))
+            // RFC 3805 ranges: level -3 (some remaining), -2 (unknown), -1 (other) or 0...; capacity -2, -1 or 0....
+            return PrinterSupply(description: descriptions[index]?.text,
+                                 typeCode: types[index]?.integer(in: SNMPValue.integer32).map(Int.init),
+                                 colorant: colorant, level: levels[index]?.integer(in: -3...Int64(Int32.max)).map(Int.init),
+                                 maxCapacity: maxima[index]?.integer(in: -2...Int64(Int32.max)).map(Int.init))
         }
     }
 
@@ -117,14 +127,14 @@ enum DeviceFactsBuilder {
         let indexes = raw.rowIndexes(descriptions, statuses)
         return indexes.map { index in
             var speed: Int64?
-            if let high = highSpeeds[index]?.intValue, high > 0 {
+            if let high = highSpeeds[index]?.integer(in: SNMPValue.unsigned32), high > 0 {
                 speed = high
-            } else if let bits = speeds[index]?.intValue {
+            } else if let bits = speeds[index]?.integer(in: SNMPValue.unsigned32) {
                 speed = bits / 1_000_000
             }
             let name = names[index]?.text.flatMap { $0.isEmpty ? nil : $0 } ?? descriptions[index]?.text
             return NetworkInterface(index: index.first ?? 0, name: name,
-                                    operStatus: statuses[index]?.intValue.map { NetworkInterface.statusNames[Int($0)] ?? "unknown" },
+                                    operStatus: statuses[index]?.integer(in: SNMPValue.integer32).map { NetworkInterface.statusNames[Int($0)] ?? "unknown" },
                                     speedMbps: speed, mac: NetworkInterface.formatMAC(macs[index]?.bytes))
         }
     }

@@ -8,6 +8,9 @@ public enum PrinterErrorState {
         "input tray empty", "overdue preventive maintenance",
     ]
 
+    /// The octets RFC 3805 defines bits in (15 conditions); readers ignore any beyond them.
+    public static let octets = 2
+
     /// The named conditions set in `bytes`, in bit order; an empty string means no condition.
     public static func conditions(_ bytes: [UInt8]) -> [String] {
         var names: [String] = []

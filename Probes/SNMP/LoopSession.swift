@@ -14,6 +14,8 @@ final class LoopSession {
     var lastRoundTrip: Duration?
     /// The worst case of the request in flight (for the timeout error): its pacing's, or the settings'.
     var worstCaseSeconds: Double
+    /// Messages dropped because they came from another address or port than the device's.
+    var spoofedReplies = 0
 
     init(id: Int, handle: UnsafeMutableRawPointer, address: String, settings: SNMPSettings) {
         self.id = id
@@ -23,12 +25,18 @@ final class LoopSession {
         self.worstCaseSeconds = settings.worstCaseSeconds
     }
 
-    /// Reacts to one net-snmp callback operation.
-    func handle(operation: Int32, pdu: UnsafeMutablePointer<netsnmp_pdu>?) {
+    /// Reacts to one net-snmp callback operation; false when a received message is ignored because it
+    /// did not come from the device's address and port (net-snmp then keeps waiting for the real answer).
+    func handle(operation: Int32, pdu: UnsafeMutablePointer<netsnmp_pdu>?) -> Bool {
         // A retransmission is net-snmp retrying on its own: the request is still alive.
-        if operation == Int32(CNetSNMP_OP_RESEND) { sentAt = .now; return }
-        if operation == Int32(CNetSNMP_OP_CONNECT) { return }
-        guard let waiting else { return }
+        if operation == Int32(CNetSNMP_OP_RESEND) { sentAt = .now; return true }
+        if operation == Int32(CNetSNMP_OP_CONNECT) { return true }
+        // The socket is not connected: any host that guesses the request id could answer for the device.
+        if operation == Int32(CNetSNMP_OP_RECEIVED_MESSAGE), let pdu, CNetSNMP_pdu_is_from_peer(handle, pdu) == 0 {
+            spoofedReplies += 1
+            return false
+        }
+        guard let waiting else { return true }
         let result: Result<SNMPResponse, SNMPError>
         switch operation {
         case Int32(CNetSNMP_OP_RECEIVED_MESSAGE),
@@ -49,6 +57,7 @@ final class LoopSession {
         }
         self.waiting = nil
         waiting(result)
+        return true
     }
 
     /// The session's last error, read with `snmp_sess_error` (never the global `snmp_errno`).

@@ -16,8 +16,8 @@ enum NetSNMPSessionFactory {
         if let problem = validate(settings) { return .failure(.invalidSettings(problem)) }
         var template = netsnmp_session()
         snmp_sess_init(&template)
-        template.timeout = Int(settings.timeout * 1_000_000)
-        template.retries = Int32(settings.retries)
+        template.timeout = microseconds(settings.timeout)
+        template.retries = Int32(clamping: settings.retries)
         let peer = peerName(address: address, port: settings.port)
         // snmp_sess_open copies every string and OID it is given, so the template may point at
         // temporary buffers that live only for this call.
@@ -89,7 +89,7 @@ enum NetSNMPSessionFactory {
 
     private static func finishOpen(_ template: inout netsnmp_session, address: String,
                                    settings: SNMPSettings) -> Result<UnsafeMutableRawPointer, SNMPError> {
-        guard let handle = snmp_sess_open(&template) else {
+        guard let handle = CNetSNMP_sess_open(&template, NetSNMPParseHook.function) else {
             // The template holds the reason when the open failed.
             var message: UnsafeMutablePointer<CChar>?
             var libraryErrno: Int32 = 0
@@ -102,10 +102,26 @@ enum NetSNMPSessionFactory {
         return .success(handle)
     }
 
+    /// The longest timeout per try a session accepts (an hour: no device needs more).
+    static let maxTimeoutSeconds = 3_600.0
+    /// The most retries a session accepts.
+    static let maxRetries = 100
+
+    /// Whole microseconds for net-snmp's `timeout` field, for a number of seconds already checked by
+    /// `validate` (or derived from one); out-of-range input is clamped rather than trapping.
+    static func microseconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite, seconds > 0 else { return 1 }
+        return Int(min(seconds, maxTimeoutSeconds) * 1_000_000)
+    }
+
     /// Why these settings cannot work, or nil.
     static func validate(_ settings: SNMPSettings) -> String? {
-        if settings.timeout <= 0 { return "timeout must be positive" }
+        // Checked here, not only where the config is read: net-snmp takes whole microseconds in a C long
+        // and retries in an int, and a conversion of a value out of range would stop the process.
+        guard settings.timeout.isFinite, settings.timeout > 0 else { return "timeout must be a positive number of seconds" }
+        if settings.timeout > maxTimeoutSeconds { return "timeout must be at most \(Int(maxTimeoutSeconds)) s" }
         if settings.retries < 0 { return "retries cannot be negative" }
+        if settings.retries > maxRetries { return "retries must be at most \(maxRetries)" }
         guard settings.version == .v3 else { return nil }
         guard let v3 = settings.v3 else { return "SNMPv3 needs a user (settings.v3)" }
         if v3.user.isEmpty { return "SNMPv3 user name is empty" }

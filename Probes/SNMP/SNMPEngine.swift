@@ -59,15 +59,33 @@ public final class SNMPEngine: Sendable {
 
     /// Opens one session to `address`, runs `body` with it (several requests, one engine discovery for v3),
     /// and closes it whether `body` succeeds or fails.
+    ///
+    /// With a `deadline`, everything from the moment the session has its slot ends within it: the v3
+    /// discovery is paced to fit, and so is every request of `body`; one asked after it fails with
+    /// `deadlineExceeded`. A slow device then holds its read, and the batch it is in, no longer than that.
     public func withSession<T: Sendable>(
-        to address: String, settings: SNMPSettings,
+        to address: String, settings: SNMPSettings, deadline: Duration? = nil,
         _ body: (SNMPSession) async throws(SNMPError) -> T
     ) async throws(SNMPError) -> T {
         await slots.acquire()
+        var settings = settings
+        var limit: (until: ContinuousClock.Instant, seconds: Double)?
+        if let deadline, deadline > .zero {
+            let seconds = SNMPSession.seconds(deadline)
+            limit = (ContinuousClock.now + deadline, seconds)
+            if settings.timeout.isFinite, settings.timeout > 0 {
+                let fitted = SNMPSession.fit(SNMPRequest.Pacing(timeout: settings.timeout, retries: settings.retries),
+                                             within: seconds)
+                settings.timeout = fitted.timeout
+                settings.retries = fitted.retries
+            }
+        }
         let opened = await open(address: address, settings: settings)
-        let session: SNMPSession
+        var session: SNMPSession
         switch opened {
-        case .success(let id): session = SNMPSession(loop: loop, id: id, address: address, settings: settings)
+        case .success(let id):
+            session = SNMPSession(loop: loop, id: id, address: address, settings: settings)
+            if let limit { session = session.limited(until: limit.until, seconds: limit.seconds) }
         case .failure(let error):
             await slots.release()
             throw error

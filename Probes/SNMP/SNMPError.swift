@@ -22,6 +22,8 @@ public enum SNMPError: Error, Sendable, Equatable, Hashable, Codable, CustomStri
     case engineStopped
     /// Any other library failure, with net-snmp's message.
     case library(address: String, code: Int, message: String)
+    /// The device's read took its whole deadline (a slow agent, an endless table): what was read is kept.
+    case deadlineExceeded(address: String, seconds: Double)
 
     public var description: String {
         switch self {
@@ -47,6 +49,8 @@ public enum SNMPError: Error, Sendable, Equatable, Hashable, Codable, CustomStri
             "the SNMP engine was shut down before the request finished"
         case .library(let address, let code, let message):
             "SNMP request to \(address) failed: \(message) (net-snmp error \(code))"
+        case .deadlineExceeded(let address, let seconds):
+            "reading \(address) took the whole read deadline of \(Self.format(seconds)) s (probe.read_deadline): the rest was not read"
         }
     }
 
@@ -57,6 +61,8 @@ public enum SNMPError: Error, Sendable, Equatable, Hashable, Codable, CustomStri
     }
 
     private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        // Int(_:) traps on infinity, NaN and huge values: only whole numbers of a sane size are shown without ".0".
+        guard seconds.isFinite, abs(seconds) < 1e15, seconds == seconds.rounded() else { return String(seconds) }
+        return String(Int(seconds))
     }
 }

@@ -206,10 +206,10 @@ final class SNMPEventLoop: @unchecked Sendable {
         let timeout = pacing?.timeout ?? session.settings.timeout
         let retries = pacing?.retries ?? session.settings.retries
         if let netsnmp = snmp_sess_session(session.handle) {
-            netsnmp.pointee.timeout = Int(timeout * 1_000_000)
-            netsnmp.pointee.retries = Int32(retries)
+            netsnmp.pointee.timeout = NetSNMPSessionFactory.microseconds(timeout)
+            netsnmp.pointee.retries = Int32(clamping: retries)
         }
-        session.worstCaseSeconds = timeout * Double(retries + 1)
+        session.worstCaseSeconds = timeout * (Double(retries) + 1)
         let magic = Unmanaged.passUnretained(session).toOpaque()
         session.sentAt = .now
         if snmp_sess_async_send(session.handle, pdu, loopSessionCallback, magic) == 0 {
@@ -247,6 +247,7 @@ final class SNMPEventLoop: @unchecked Sendable {
 private let loopSessionCallback: netsnmp_callback = { operation, _, _, pdu, magic in
     guard let magic else { return 1 }
     let session = Unmanaged<LoopSession>.fromOpaque(magic).takeUnretainedValue()
-    session.handle(operation: operation, pdu: pdu)
-    return 1
+    // 0 for a message that is not the device's answer: net-snmp then keeps the request waiting (and
+    // retrying) as if the message had never come, and frees it.
+    return session.handle(operation: operation, pdu: pdu) ? 1 : 0
 }

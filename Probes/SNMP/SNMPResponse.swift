@@ -75,6 +75,8 @@ struct SNMPResponse: Sendable {
             value = .noSuchInstance
         case Int32(CNetSNMP_SNMP_ENDOFMIBVIEW):
             value = .endOfMibView
+        case Int32(CNetSNMP_TYPE_TOO_WIDE):
+            value = .tooWide
         default:
             value = .null
         }

@@ -6,6 +6,12 @@ extension SNMPSession {
         public var columns: [OID: [VarBind]]
         /// The failure that cut the walk short; what was read before it is kept in `columns`.
         public var failure: SNMPError?
+        /// Columns that had more rows than `WalkLimits.maxRowsPerColumn`: cut there.
+        public var cutColumns: [OID] = []
+        /// How many values were longer than `WalkLimits.maxValueBytes` and cut.
+        public var cutValues = 0
+        /// Whether the walk stopped at `WalkLimits.maxTotalBytes`.
+        public var reachedByteLimit = false
 
         /// The variables under one column (empty when the agent has none).
         public subscript(_ column: OID) -> [VarBind] { columns[column] ?? [] }
@@ -20,23 +26,31 @@ extension SNMPSession {
 
     /// Walks several columns (or subtrees) side by side, each round trip advancing all unfinished ones.
     ///
-    /// Never throws: a timeout mid-walk keeps the rows already read and says why in `failure`.
-    public func walkColumns(_ roots: [OID]) async -> WalkResult {
+    /// Never throws: a timeout mid-walk keeps the rows already read and says why in `failure`. `limits`
+    /// bound what is kept; together with a deadline (`limited(until:seconds:)`) they bound the walk of a
+    /// device whose table never ends.
+    public func walkColumns(_ roots: [OID], limits: WalkLimits = .standard) async -> WalkResult {
         var cursors = roots
         var found = [[VarBind]](repeating: [], count: roots.count)
         var active = Array(roots.indices)
-        var repetitionBudget = max(1, settings.maxRepetitions) * 4
+        // Clamped: maxRepetitions is a caller's number, and × 4 must not overflow.
+        var repetitionBudget = min(max(1, settings.maxRepetitions), 1_000) * 4
         var failure: SNMPError?
+        var cutColumns: [OID] = []
+        var cutValues = 0
+        var bytes = 0
+        var reachedByteLimit = false
 
-        while !active.isEmpty {
+        walking: while !active.isEmpty {
             let asked = active.map { cursors[$0] }
             let binds: [VarBind]
             do throws(SNMPError) {
                 if settings.version == .v1 {
                     let response = try await send(SNMPRequest(operation: .getNext, oids: asked))
-                    if response.errorStatus == .noSuchName, (1...asked.count).contains(response.errorIndex) {
+                    if response.errorStatus == .noSuchName,
+                       let position = Self.position(errorIndex: response.errorIndex, count: active.count) {
                         // v1 says noSuchName for the column that ran off the end of the MIB.
-                        active.remove(at: response.errorIndex - 1)
+                        active.remove(at: position)
                         continue
                     }
                     guard response.errorStatus == .noError else { throw agentError(response) }
@@ -68,13 +82,31 @@ extension SNMPSession {
                     done.insert(column)
                     continue
                 }
-                found[column].append(bind)
+                if found[column].count >= limits.maxRowsPerColumn {
+                    // One row more than the limit: the table goes on past it.
+                    cutColumns.append(roots[column])
+                    done.insert(column)
+                    continue
+                }
+                let (value, wasCut) = bind.value.cut(to: limits.maxValueBytes)
+                if wasCut { cutValues += 1 }
+                let kept = VarBind(oid: bind.oid, value: value)
+                bytes += kept.approximateSize
+                if bytes > limits.maxTotalBytes {
+                    reachedByteLimit = true
+                    break walking
+                }
+                found[column].append(kept)
                 cursors[column] = bind.oid
             }
             active.removeAll { done.contains($0) }
         }
         var columns: [OID: [VarBind]] = [:]
         for (index, root) in roots.enumerated() { columns[root, default: []] += found[index] }
-        return WalkResult(columns: columns, failure: failure)
+        var result = WalkResult(columns: columns, failure: failure)
+        result.cutColumns = cutColumns
+        result.cutValues = cutValues
+        result.reachedByteLimit = reachedByteLimit
+        return result
     }
 }

@@ -11,6 +11,8 @@ public struct SNMPSession: Sendable {
     public let settings: SNMPSettings
     /// Timeout and retries this copy's requests use instead of the settings' (see `paced`).
     private var pacing: SNMPRequest.Pacing?
+    /// When this copy's requests must have ended, and the whole deadline's length for messages (see `limited`).
+    private var deadline: (until: ContinuousClock.Instant, seconds: Double)?
 
     init(loop: SNMPEventLoop, id: Int, address: String, settings: SNMPSettings) {
         self.loop = loop
@@ -25,6 +27,29 @@ public struct SNMPSession: Sendable {
         var copy = self
         copy.pacing = SNMPRequest.Pacing(timeout: max(0.001, timeout), retries: max(0, retries))
         return copy
+    }
+
+    /// A copy of this session whose requests all end by `until`: each is paced to fit the time left, and
+    /// one asked after it fails at once with `deadlineExceeded` (`seconds` names the whole deadline).
+    public func limited(until: ContinuousClock.Instant, seconds: Double) -> SNMPSession {
+        var copy = self
+        copy.deadline = (until, seconds)
+        return copy
+    }
+
+    /// Timeout and retries shrunk so that `timeout × (retries + 1)` fits in `remaining` seconds.
+    ///
+    /// The tries are kept and each made shorter, since a retry is what saves a lost packet; only when a
+    /// try would get less than `floor` (200 ms, or the timeout if shorter) are there fewer tries.
+    static func fit(_ pacing: SNMPRequest.Pacing, within remaining: Double, floor: Double = 0.2) -> SNMPRequest.Pacing {
+        // Double arithmetic: retries + 1 in Int would trap for Int.max.
+        let tries = Double(max(0, pacing.retries)) + 1
+        guard pacing.timeout * tries > remaining else { return pacing }
+        let shortest = min(pacing.timeout, floor)
+        guard remaining / tries < shortest else { return SNMPRequest.Pacing(timeout: remaining / tries, retries: pacing.retries) }
+        // remaining / shortest is finite and below tries here, so the conversion cannot trap.
+        let fewer = max(1, Int(remaining / shortest))
+        return SNMPRequest.Pacing(timeout: remaining / Double(fewer), retries: fewer - 1)
     }
 
     /// The round trip of the last request this session got an answer to (from its last transmission).
@@ -44,40 +69,59 @@ public struct SNMPSession: Sendable {
     /// nothing has been answered yet or the short timeout would not be shorter.
     public func adaptivelyPaced(floor: Double = 0.15, maxRetries: Int = 6) async -> SNMPSession {
         guard let rtt = await lastRoundTrip() else { return self }
-        let measured = Double(rtt.components.seconds) + Double(rtt.components.attoseconds) * 1e-18
+        let measured = Self.seconds(rtt)
         let short = min(settings.timeout, max(4 * measured, floor))
-        guard short < settings.timeout else { return self }
+        guard short < settings.timeout, short > 0.001 else { return self }
         let budget = settings.worstCaseSeconds
         let retries = max(settings.retries, min(maxRetries, Int(budget / short) - 1))
         return paced(timeout: short, retries: retries)
     }
 
-    /// GETs `oids`; missing ones come back as `noSuchObject`/`noSuchInstance` values.
+    /// GETs `oids`: exactly one variable per OID asked, in the order asked. Missing ones, and ones the
+    /// agent named in an error, come back as `noSuchObject`.
     ///
-    /// A tooBig answer splits the request in halves; an SNMPv1 noSuchName drops the named variable
-    /// (reported as `noSuchObject`) and asks again for the rest.
+    /// The answer is matched to the request by OID, never by position, so an agent that answers fewer,
+    /// more or other variables than asked cannot shift a value onto the wrong name. A tooBig answer
+    /// splits the request in halves; an error naming one variable (SNMPv1's noSuchName, or a genErr or
+    /// noAccess on one object) drops that variable and asks again for the rest, so one broken object
+    /// does not cost the others.
     public func get(_ oids: [OID]) async throws(SNMPError) -> [VarBind] {
         guard !oids.isEmpty else { return [] }
         let response = try await send(SNMPRequest(operation: .get, oids: oids))
         switch response.errorStatus {
         case .noError:
-            return response.varBinds
+            return Self.aligned(oids, response.varBinds)
         case .tooBig where oids.count > 1:
             let half = oids.count / 2
             let first = try await get(Array(oids[..<half]))
             return first + (try await get(Array(oids[half...])))
         case .tooBig:
             throw .tooBig(address: address)
-        case .noSuchName where (1...oids.count).contains(response.errorIndex):
-            // SNMPv1 fails the whole PDU for one unknown name.
-            var rest = oids
-            let missing = rest.remove(at: response.errorIndex - 1)
-            var answered = try await get(rest)
-            answered.insert(VarBind(oid: missing, value: .noSuchObject), at: response.errorIndex - 1)
-            return answered
         default:
-            throw agentError(response)
+            // errorIndex comes from the device: used only after checking it names one of the OIDs asked.
+            guard let position = Self.position(errorIndex: response.errorIndex, count: oids.count) else {
+                throw agentError(response)
+            }
+            var rest = oids
+            rest.remove(at: position)
+            // Each round drops one OID, so this ends after at most `oids.count` requests.
+            return Self.aligned(oids, try await get(rest))
         }
+    }
+
+    /// One variable per OID in `asked`, in that order, taken from `binds` by OID (the first one wins);
+    /// an OID the agent did not answer is `noSuchObject`.
+    static func aligned(_ asked: [OID], _ binds: [VarBind]) -> [VarBind] {
+        var values: [OID: SNMPValue] = [:]
+        for bind in binds where values[bind.oid] == nil { values[bind.oid] = bind.value }
+        return asked.map { VarBind(oid: $0, value: values[$0] ?? .noSuchObject) }
+    }
+
+    /// The array position an error-index names (1-based on the wire), or nil when it names none of
+    /// `count` variables: 0, negative, past the end.
+    static func position(errorIndex: Int, count: Int) -> Int? {
+        guard errorIndex >= 1, errorIndex <= count else { return nil }
+        return errorIndex - 1
     }
 
     /// GETNEXTs `oids` in one request.
@@ -106,6 +150,13 @@ public struct SNMPSession: Sendable {
     func send(_ request: SNMPRequest) async throws(SNMPError) -> SNMPResponse {
         var paced = request
         if let pacing { paced.pacing = pacing }
+        if let deadline {
+            let remaining = Self.seconds(deadline.until - .now)
+            // Less than a millisecond left cannot hold a round trip.
+            guard remaining > 0.001 else { throw .deadlineExceeded(address: address, seconds: deadline.seconds) }
+            let asked = paced.pacing ?? SNMPRequest.Pacing(timeout: settings.timeout, retries: settings.retries)
+            paced.pacing = Self.fit(asked, within: remaining)
+        }
         let request = paced
         let settings = self.settings
         let address = self.address
@@ -123,7 +174,15 @@ public struct SNMPSession: Sendable {
             }
             if !accepted { continuation.resume(returning: .failure(.engineStopped)) }
         }
+        if case .failure(.timeout) = result, let deadline, ContinuousClock.now + .milliseconds(20) >= deadline.until {
+            // The request was cut short to fit the deadline: the deadline is what stopped it.
+            throw .deadlineExceeded(address: address, seconds: deadline.seconds)
+        }
         return try result.get()
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// Closes the session on the loop thread.

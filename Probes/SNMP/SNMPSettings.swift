@@ -74,5 +74,5 @@ public struct SNMPSettings: Sendable, Codable, Hashable {
     }
 
     /// The longest time one request can take: every attempt timing out.
-    public var worstCaseSeconds: Double { timeout * Double(retries + 1) }
+    public var worstCaseSeconds: Double { timeout * (Double(retries) + 1) }
 }

@@ -19,6 +19,10 @@ public enum SNMPValue: Sendable, Hashable, Codable {
     case noSuchObject
     case noSuchInstance
     case endOfMibView
+    /// An integer the agent encoded wider than its type allows (an INTEGER or Counter32 beyond 32 bits).
+    /// net-snmp keeps only the low 32 bits of such a value, a number the device never sent, so it is
+    /// kept as unknown instead.
+    case tooWide
 
     /// Whether the agent had nothing at this OID (one of the three exception values).
     public var isException: Bool {

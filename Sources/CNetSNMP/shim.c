@@ -1,5 +1,6 @@
 #include "CNetSNMP.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,8 @@ const int CNetSNMP_ASN_COUNTER64 = ASN_COUNTER64;
 const int CNetSNMP_SNMP_NOSUCHOBJECT = SNMP_NOSUCHOBJECT;
 const int CNetSNMP_SNMP_NOSUCHINSTANCE = SNMP_NOSUCHINSTANCE;
 const int CNetSNMP_SNMP_ENDOFMIBVIEW = SNMP_ENDOFMIBVIEW;
+
+const int CNetSNMP_TYPE_TOO_WIDE = 0;
 
 const unsigned long CNetSNMP_SNMP_FLAGS_DONT_PROBE = SNMP_FLAGS_DONT_PROBE;
 
@@ -164,4 +167,61 @@ netsnmp_pdu *CNetSNMP_engine_probe_pdu(void) {
     pdu->securityLevel = SNMP_SEC_LEVEL_NOAUTH;
     pdu->securityModel = SNMP_SEC_MODEL_USM;
     return pdu;
+}
+
+void *CNetSNMP_sess_open(netsnmp_session *session, CNetSNMP_ParseHook parse) {
+    /* As snmp_sess_open (_sess_open in snmp_api.c) does for UDP, but through snmp_sess_add_ex, the one
+     * entry point that takes a parse hook. kiemke sets no local name, broadcast or stream flag. */
+    session->s_snmp_errno = 0;
+    session->s_errno = 0;
+    netsnmp_transport *transport =
+        netsnmp_tdomain_transport_full("snmp", session->peername, session->local_port, "udp,udp6", NULL);
+    if (transport == NULL) {
+        session->s_snmp_errno = SNMPERR_BAD_ADDRESS;
+        session->s_errno = errno;
+        snmp_set_detail(session->peername);
+        return NULL;
+    }
+    void *handle = snmp_sess_add_ex(session, transport, NULL, parse, NULL, NULL, NULL, NULL, NULL);
+    if (handle == NULL) {
+        if (session->s_snmp_errno == 0) session->s_snmp_errno = SNMPERR_GENERR;
+        return NULL;
+    }
+    /* The hook is given the session, not the list entry snmp_parse wants: keep it where the hook finds it. */
+    netsnmp_session *opened = snmp_sess_session(handle);
+    if (opened != NULL) opened->myvoid = handle;
+    return handle;
+}
+
+int CNetSNMP_pdu_is_from_peer(void *sessionHandle, const netsnmp_pdu *pdu) {
+    if (sessionHandle == NULL || pdu == NULL || pdu->transport_data == NULL) return 0;
+    netsnmp_transport *transport = snmp_sess_transport(sessionHandle);
+    /* A UDP client transport keeps the peer it sends to in its data (snmpUDPIPv4BaseDomain.c,
+     * snmpUDPIPv6Domain.c); a received PDU's transport data starts with the sender's sockaddr
+     * (an indexed address pair for IPv4, a sockaddr_in6 for IPv6). */
+    if (transport == NULL || transport->data == NULL ||
+        transport->data_length < (int)sizeof(netsnmp_indexed_addr_pair)) {
+        return 0;
+    }
+    const netsnmp_indexed_addr_pair *pair = (const netsnmp_indexed_addr_pair *)transport->data;
+    size_t have = pdu->transport_data_length > 0 ? (size_t)pdu->transport_data_length : 0;
+    if (have < sizeof(struct sockaddr)) return 0;
+    struct sockaddr_storage from;
+    memset(&from, 0, sizeof(from));
+    memcpy(&from, pdu->transport_data, have < sizeof(from) ? have : sizeof(from));
+    if (pair->remote_addr.sa.sa_family == AF_INET) {
+        if (have < sizeof(struct sockaddr_in) || from.ss_family != AF_INET) return 0;
+        const struct sockaddr_in *source = (const struct sockaddr_in *)&from;
+        return source->sin_port == pair->remote_addr.sin.sin_port &&
+               source->sin_addr.s_addr == pair->remote_addr.sin.sin_addr.s_addr;
+    }
+#ifdef NETSNMP_ENABLE_IPV6
+    if (pair->remote_addr.sa.sa_family == AF_INET6) {
+        if (have < sizeof(struct sockaddr_in6) || from.ss_family != AF_INET6) return 0;
+        const struct sockaddr_in6 *source = (const struct sockaddr_in6 *)&from;
+        return source->sin6_port == pair->remote_addr.sin6.sin6_port &&
+               memcmp(&source->sin6_addr, &pair->remote_addr.sin6.sin6_addr, sizeof(struct in6_addr)) == 0;
+    }
+#endif
+    return 0;
 }

@@ -12,8 +12,8 @@ struct DaemonCommand: AsyncParsableCommand {
         abstract: "Poll every device on a schedule and record what it finds (SIGTERM stops, SIGHUP reloads).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How often each device is polled, e.g. 30s or 5m (default: the config's, else 5m).",
-            transform: DurationOption.parse) var interval: Duration?
+    @Option(help: "How often each device is polled, e.g. 30s or 5m, 100ms to 1d (default: the config's, else 5m).",
+            transform: DurationOption.daemonInterval) var interval: Duration?
     @Flag(help: "Poll every device once, record, and exit.") var once = false
 
     func run() async throws {

@@ -10,7 +10,8 @@ extension DaemonEvent {
     /// and every error; `--log-level info` adds first states, cycles and pruning.
     func log(to logger: Logger) {
         let (level, message, metadata) = entry
-        logger.log(level: level, "\(message)", metadata: metadata)
+        // Device names, errors and paths come from outside; the journal is read on a terminal.
+        logger.log(level: level, "\(message)", metadata: metadata.mapValues { .string(TerminalText.escaped("\($0)")) })
     }
 
     /// The level, message and metadata for this event.
@@ -26,7 +27,7 @@ extension DaemonEvent {
         case .deviceListUnreadable(let error):
             (.error, "cannot read the device list, keeping the previous one", ["error": "\(error)"])
         case .missingCredentials(let devices):
-            (.error, "devices ask for SNMPv3 but no v3 user is configured; they are probed without SNMP until snmp.v3_user is set",
+            (.error, "devices have no SNMP credentials (SNMPv3 with no snmp.v3_user, or a community \"@NAME\" the secrets file lacks); they are probed without SNMP until the config gives them",
              ["devices": "\(devices.joined(separator: ","))"])
         case .probeUnavailable(let method, let reason):
             (.error, "a probe method is not available; devices are polled without it", ["method": "\(method)", "error": "\(reason)"])

@@ -17,7 +17,10 @@ extension DevicesCommand {
         @Option(help: "A note.") var note: String = ""
         @Option(help: "Its condition now: good, fair, degraded or broken.") var condition: String = "good"
         @Option(help: "office (switched off outside office hours) or always; default: as its kind.") var schedule: DeviceSchedule?
-        @Option(help: "How often to poll it, e.g. 1m (default: as its kind).", transform: DurationOption.parse) var interval: Duration?
+        @Option(help: "How often to poll it, e.g. 1m, 1s to 1d (default: as its kind).", transform: DurationOption.interval) var interval: Duration?
+        @Option(help: "Its SNMP version, 1, 2c or 3 (default: the config's).") var snmpVersion: SNMPVersion?
+        @Option(help: "Its SNMP community, or @NAME for an entry of the secrets file's [snmp.communities], which keeps the community out of the database and of ps (default: the config's).") var snmpCommunity: String?
+        @Option(help: "Its SNMP port (default: the config's).") var snmpPort: Int?
         @Option(help: "Who is adding it (default: your login name).") var by: String?
         @Option(help: "In service since, if not now: YYYY-MM-DD or YYYY-MM-DDTHH:MM in the office's time zone; its condition is dated from then.")
         var since: String?
@@ -29,6 +32,12 @@ extension DevicesCommand {
             guard Condition(parsing: condition) != nil else {
                 throw ValidationError("--condition " + Condition.notACondition(condition))
             }
+            let checks = [("NAME", DeviceTextRules.nameProblem(NameKey.clean(name))),
+                          ("--location", DeviceTextRules.locationProblem(location)),
+                          ("--note", DeviceTextRules.noteProblem(note)),
+                          ("--snmp-community", snmpCommunity.flatMap(DeviceTextRules.communityProblem))]
+            for case let (what, problem?) in checks { throw ValidationError("\(what) \(problem)") }
+            if let snmpPort, Port(snmpPort) == nil { throw ValidationError("--snmp-port: \(Port.rangeDescription)") }
         }
 
         func run() async throws {
@@ -39,9 +48,10 @@ extension DevicesCommand {
             let store = try workspace.openStore()
             let device = try store.add(
                 Device(name: name, kind: kind, address: address, location: location, note: note,
+                       snmpVersion: snmpVersion, snmpCommunity: snmpCommunity, snmpPort: snmpPort,
                        schedule: schedule, pollInterval: interval?.seconds, createdAt: inService, enteredAt: now),
                 condition: condition, by: CurrentUser.name(explicit: by), now: now)
-            print("added \(device.name) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
+            print("added \(TerminalText.escaped(device.name)) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
         }
     }
 }

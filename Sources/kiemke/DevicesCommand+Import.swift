@@ -28,7 +28,8 @@ extension DevicesCommand {
             let (data, name) = try ImportSource.read(file)
             let parsed = try DeviceImporter.read(data, file: name)
             let summary = try DeviceImporter(store: workspace.openStore()).importParsed(parsed, by: CurrentUser.name(explicit: by))
-            print("\(file == "-" ? ImportSource.standardInputName : file): \(summary) (read with \(summary.separator.name) between fields)")
+            let shown = file == "-" ? ImportSource.standardInputName : TerminalText.escaped(file)
+            print("\(shown): \(summary) (read with \(summary.separator.name) between fields)")
         }
     }
 }

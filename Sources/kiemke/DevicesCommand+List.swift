@@ -45,8 +45,8 @@ extension DevicesCommand {
                 print(listing.table(columns: wanted), terminator: "")
             case .json: print(try listing.json(), terminator: "")
             case .csv:
-                print(listing.csv(.init(byteOrderMark: !noBom, vietnameseHeaders: lang == .vi, withSecrets: withSecrets)),
-                      terminator: "")
+                let options = DeviceListing.CSVOptions(byteOrderMark: !noBom, vietnameseHeaders: lang == .vi, withSecrets: withSecrets)
+                print(TerminalOutput.data(listing.csv(options)), terminator: "")
             }
         }
 

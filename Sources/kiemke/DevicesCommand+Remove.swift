@@ -11,7 +11,7 @@ extension DevicesCommand {
 
         func run() async throws {
             let device = try global.workspace().openExistingStore().retire(named: name)
-            print("retired \(device.name); its history stays in the database")
+            print("retired \(TerminalText.escaped(device.name)); its history stays in the database")
         }
     }
 }

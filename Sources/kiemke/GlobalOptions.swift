@@ -36,6 +36,10 @@ struct GlobalOptions: ParsableArguments {
         for file in workspace.configuration.exposedSecretFiles {
             logger.warning("\(file) holds SNMP secrets and every user can read it; run: chmod o-r \(file)")
         }
+        let database = workspace.databasePath
+        if InventoryStore.communitiesReadableByOthers(at: database) {
+            logger.warning("\(database) holds SNMP communities and every user can read it; run: chmod 600 \(database) (or keep communities in the secrets file and name them \"@NAME\")")
+        }
         return workspace
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Agent
 import Foundation
+import Inventory
 import Probes
 
 /// The root command: only parses arguments and hands the work to the libraries.
@@ -42,10 +43,11 @@ enum Main {
                 print(Kiemke.fullMessage(for: error))
                 exit(ExitStatus.success)
             case .validationFailure:
-                FileHandle.standardError.write(Data((Kiemke.fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((TerminalText.escaped(Kiemke.fullMessage(for: error), keepingLineBreaks: true) + "\n").utf8))
                 exit(ExitStatus.inputError)
             default:
-                FileHandle.standardError.write(Data("kiemke: \(error)\n".utf8))
+                // Messages quote names, values and paths from files and devices: escape controls.
+                FileHandle.standardError.write(Data("kiemke: \(TerminalText.escaped("\(error)", keepingLineBreaks: true))\n".utf8))
                 exit(ExitStatus.code(for: error))
             }
         }

@@ -19,6 +19,7 @@ struct MarkCommand: AsyncParsableCommand {
     var at: String?
 
     func validate() throws {
+        if let problem = DeviceTextRules.noteProblem(note) { throw ValidationError("--note \(problem)") }
         guard Condition(parsing: condition) != nil else {
             // `kiemke mark broken PHOTO-02`: the words are right, the order is not.
             if Condition(parsing: name) != nil {
@@ -39,7 +40,7 @@ struct MarkCommand: AsyncParsableCommand {
                                   at: date, now: now)
         let device = try store.device(named: name)
         let dates = OfficeDate.Format(timeZone: workspace.timeZone)
-        var line = "\(device.name): \(mark.condition.rawValue) (\(mark.condition.vietnamese))"
+        var line = "\(TerminalText.escaped(device.name)): \(mark.condition.rawValue) (\(mark.condition.vietnamese))"
         if at != nil { line += " since \(dates.string(mark.markedAt))" }
         print(line)
         // A back-dated mark before a later one is history: say which condition holds now.

@@ -46,7 +46,9 @@ struct PingCommand: AsyncParsableCommand {
         let logger = Logger(label: "kiemke.ping")
         guard let pingMode = PingMode(rawValue: mode) else { throw InputError("--mode must be auto, raw or datagram, not '\(mode)'") }
         guard format == "text" || format == "json" else { throw InputError("--format must be text or json, not '\(format)'") }
-        guard let wait = DurationText.parse(timeout) else { throw InputError("--timeout '\(timeout)' is not a duration like 1s or 500ms") }
+        guard let wait = DurationText.parse(timeout, in: DurationText.timeout) else {
+            throw InputError("--timeout " + DurationText.problem(timeout, in: DurationText.timeout))
+        }
         var fileContents: String?
         if let file {
             guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {

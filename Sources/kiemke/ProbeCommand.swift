@@ -10,7 +10,14 @@ import KiemkeCore
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Probe one address or device now (ping, TCP, SNMP) and print what it is, or --all devices once and record them.")
+        abstract: "Probe one address or device now (ping, TCP, SNMP) and print what it is, or --all devices once and record them.",
+        discussion: """
+            Secrets typed on the command line (--community, --v3-auth-key, --v3-priv-key) can be \
+            seen by every user of the machine in `ps` while kiemke runs. Prefer --secrets-file FILE \
+            (a file in the secrets-file format: [snmp] community, v3_user, v3_auth_key, v3_priv_key, \
+            [snmp.communities]; chmod 600) or --v3-keys-stdin (the auth passphrase on the first line \
+            of standard input, the privacy passphrase on the second), or the config's secrets file.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -20,13 +27,15 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "What it is, for the TCP ports to try (default: the common ports of every kind).") var kind: String?
     @Option(help: "SNMP version: 1, 2c or 3 (default: the config's).") var snmpVersion: SNMPVersion?
     @Option(help: "SNMP port (default 161).") var snmpPort: Int?
-    @Option(help: "SNMP v1/v2c community (default: the config's).") var community: String?
+    @Option(help: "SNMP v1/v2c community, or @NAME for an entry of the secrets file (default: the config's; visible in ps: prefer --secrets-file).") var community: String?
+    @Option(help: "A secrets file ([snmp] community, v3_user, v3_auth_key, v3_priv_key, [snmp.communities]), read instead of typing secrets.") var secretsFile: String?
+    @Flag(help: "Read the SNMPv3 auth passphrase, then the privacy passphrase, one per line from standard input.") var v3KeysStdin = false
     @Option(help: "SNMPv3 user.") var v3User: String?
     @Option(help: "SNMPv3 level: noAuthNoPriv, authNoPriv or authPriv.") var v3Level: SNMPSettings.SecurityLevel = .authPriv
     @Option(help: "SNMPv3 authentication protocol: MD5, SHA, SHA-256, SHA-512.") var v3AuthProtocol: SNMPSettings.AuthProtocol = .sha
-    @Option(help: "SNMPv3 authentication passphrase.") var v3AuthKey: String?
+    @Option(help: "SNMPv3 authentication passphrase, 8 characters or more (visible in ps: prefer --v3-keys-stdin or --secrets-file).") var v3AuthKey: String?
     @Option(help: "SNMPv3 privacy protocol: DES, AES, AES-256.") var v3PrivProtocol: SNMPSettings.PrivProtocol = .aes
-    @Option(help: "SNMPv3 privacy passphrase.") var v3PrivKey: String?
+    @Option(help: "SNMPv3 privacy passphrase, 8 characters or more (visible in ps: prefer --v3-keys-stdin or --secrets-file).") var v3PrivKey: String?
     @Option(help: "text or json.") var format: Format = .text
 
     func validate() throws {
@@ -35,6 +44,54 @@ struct ProbeCommand: AsyncParsableCommand {
             throw ValidationError("--kind " + DeviceKind.notAKind(kind))
         }
         if let snmpPort, Port(snmpPort) == nil { throw ValidationError("--snmp-port: \(Port.rangeDescription)") }
+        for (flag, key) in [("--v3-auth-key", v3AuthKey), ("--v3-priv-key", v3PrivKey)] {
+            if let key, key.count < 8 { throw ValidationError("\(flag) is shorter than 8 characters; SNMPv3 passphrases have at least 8") }
+        }
+        if v3KeysStdin && (v3AuthKey != nil || v3PrivKey != nil) {
+            throw ValidationError("give the v3 keys either with --v3-keys-stdin or with --v3-auth-key/--v3-priv-key, not both")
+        }
+        if let community, let problem = DeviceTextRules.communityProblem(community) {
+            throw ValidationError("--community \(problem)")
+        }
+    }
+
+    /// The config with the secrets given by --secrets-file and --v3-keys-stdin, then the flags, on top.
+    private func configurationWithSecrets(_ base: Configuration) throws -> Configuration {
+        var configuration = base
+        if let secretsFile {
+            let before = configuration.snmp
+            try configuration.loadSecrets(from: URL(fileURLWithPath: secretsFile))
+            // A v3 user in the secrets file means the probe is meant to speak SNMPv3.
+            if configuration.snmp.v3User != before.v3User { configuration.snmp.version = .v3 }
+        }
+        if v3KeysStdin {
+            let (auth, priv) = try Self.readKeys()
+            configuration.snmp.v3AuthKey = auth
+            configuration.snmp.v3PrivKey = priv
+        }
+        if let v3User {
+            configuration.snmp.version = .v3
+            configuration.snmp.v3User = v3User
+            configuration.snmp.v3Level = v3Level
+            configuration.snmp.v3AuthProtocol = v3AuthProtocol
+            configuration.snmp.v3PrivProtocol = v3PrivProtocol
+        }
+        if let v3AuthKey { configuration.snmp.v3AuthKey = v3AuthKey }
+        if let v3PrivKey { configuration.snmp.v3PrivKey = v3PrivKey }
+        return configuration
+    }
+
+    /// Two lines: the auth passphrase, then the privacy passphrase (none when the level has none).
+    static func readKeys() throws -> (auth: String, priv: String?) {
+        // Line by line, so a terminal or a pipe left open is not read past the second line.
+        guard let auth = readLine(), !auth.isEmpty else {
+            throw InputError("--v3-keys-stdin: standard input is empty; write the auth passphrase on the first line and the privacy passphrase on the second")
+        }
+        let priv = readLine().flatMap { $0.isEmpty ? nil : $0 }
+        for (name, key) in [("auth", Optional(auth)), ("privacy", priv)] {
+            if let key, key.count < 8 { throw InputError("--v3-keys-stdin: the \(name) passphrase is shorter than 8 characters; SNMPv3 passphrases have at least 8") }
+        }
+        return (auth, priv)
     }
 
     func run() async throws {
@@ -42,20 +99,11 @@ struct ProbeCommand: AsyncParsableCommand {
         let logger = Logger(label: "kiemke.probe")
         if all {
             let polling = PollingService(store: try workspace.openStore(),
-                                         source: ConfigurationSource(workspace.configuration), logger: logger)
+                                         source: ConfigurationSource(try configurationWithSecrets(workspace.configuration)), logger: logger)
             print(try await polling.runOnce())
             return
         }
-        var configuration = workspace.configuration
-        if let v3User {
-            configuration.snmp.version = .v3
-            configuration.snmp.v3User = v3User
-            configuration.snmp.v3Level = v3Level
-            configuration.snmp.v3AuthProtocol = v3AuthProtocol
-            configuration.snmp.v3AuthKey = v3AuthKey
-            configuration.snmp.v3PrivProtocol = v3PrivProtocol
-            configuration.snmp.v3PrivKey = v3PrivKey
-        }
+        let configuration = try configurationWithSecrets(workspace.configuration)
         guard let typed = address else { return }
         // An address is probed as typed; anything else is a device's name, probed as the daemon would.
         var known: Device?

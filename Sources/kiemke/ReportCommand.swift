@@ -31,9 +31,9 @@ struct ReportCommand: AsyncParsableCommand {
         let language = lang ?? workspace.configuration.language
         // Excel opens a CSV without a byte-order mark as the PC's legacy code page: "Mﾃ｡y tﾃｭnh".
         let bom = format == .csv && !noBom ? "\u{FEFF}" : ""
-        var output = try report.rendered(format, language: language)
-        if format == .csv && language == .vi { output = ReportCSVHeaders.translated(output) }
-        print(bom + output, terminator: "")
+        var text = try report.rendered(format, language: language)
+        if format == .csv && language == .vi { text = ReportCSVHeaders.translated(text) }
+        print(format == .csv ? bom + TerminalOutput.data(text) : text, terminator: "")
     }
 }
 

@@ -162,7 +162,7 @@ struct ConfigurationTests {
     @Test("secrets may live in a second file, and a world-readable file holding them is reported")
     func secretsFile() throws {
         let folder = TemporaryDirectory()
-        let secrets = try folder.write("secrets.toml", "[snmp]\ncommunity = \"s3cret\"\nv3_auth_key = \"k\"\n")
+        let secrets = try folder.write("secrets.toml", "[snmp]\ncommunity = \"s3cret\"\nv3_auth_key = \"k-long-enough\"\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secrets.path)
         let main = try folder.write("k.toml", "secrets = \"secrets.toml\"\n")
         var config = try Configuration.load(from: main)

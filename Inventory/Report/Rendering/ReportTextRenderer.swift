@@ -9,7 +9,12 @@ public struct ReportTextRenderer: ReportRenderer {
 
     public func render(_ document: ReportDocument) -> String {
         let style = NumberStyle(document.language)
-        return document.sections.flatMap(\.blocks).compactMap { block -> String? in
+        // Names, notes and device strings are in the prose: no control character reaches the terminal.
+        return TerminalText.escaped(rendered(document, style: style), keepingLineBreaks: true)
+    }
+
+    private func rendered(_ document: ReportDocument, style: NumberStyle) -> String {
+        document.sections.flatMap(\.blocks).compactMap { block -> String? in
             switch block {
             case .heading(let text), .paragraph(let text): text.plain(style) + "\n"
             case .list(let title, let items): ReportTextRenderer.list(title: title, items: items, style: style)

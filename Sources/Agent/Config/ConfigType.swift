@@ -27,7 +27,7 @@ extension ConfigType where Value == String {
         Self { entry throws(ConfigError) in
             let name = try ConfigType<String>.string.read(entry)
             guard TimeZone(identifier: name) != nil else {
-                throw entry.invalid("\"\(name)\" is not a time zone; use a name like Asia/Ho_Chi_Minh")
+                throw entry.invalid("\(TerminalText.quoted(name)) is not a time zone; use a name like Asia/Ho_Chi_Minh")
             }
             return name
         }
@@ -54,12 +54,39 @@ extension ConfigType where Value == Int {
 }
 
 extension ConfigType where Value == Duration {
-    /// "500ms", "30s", "5m", "1h", read by the one duration parser kiemke has (`DurationText`).
-    static var duration: Self {
+    /// "500ms", "30s", "5m", "1h" within `range`, read by the one duration parser kiemke has (`DurationText`).
+    static func duration(in range: ClosedRange<Duration>) -> Self {
         Self { entry throws(ConfigError) in
             let s = try ConfigType<String>.string.read(entry)
-            guard let d = DurationText.parse(s) else { throw entry.invalid(DurationText.problem(s)) }
+            guard let d = DurationText.parse(s, in: range) else { throw entry.invalid(DurationText.problem(s, in: range)) }
             return d
+        }
+    }
+}
+
+extension ConfigType where Value == String {
+    /// A secret (an SNMPv3 passphrase) of at least `minimumLength` characters; messages never quote it.
+    static func secret(minimumLength: Int) -> Self {
+        Self { entry throws(ConfigError) in
+            let s = try ConfigType<String>.string.read(entry)
+            guard s.count >= minimumLength else {
+                throw entry.invalid("is shorter than \(minimumLength) characters; SNMPv3 passphrases have at least \(minimumLength) (net-snmp refuses shorter ones)")
+            }
+            return s
+        }
+    }
+
+    /// The database file: a folder there is an error now, not a failed open later.
+    static var databasePath: Self {
+        Self { entry throws(ConfigError) in
+            let s = try ConfigType<String>.string.read(entry)
+            guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw entry.invalid("is empty; name the database file") }
+            let path = s.hasPrefix("~/") ? NSHomeDirectory() + s.dropFirst() : s
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                throw entry.invalid("\(TerminalText.quoted(s, limit: 200)) is a folder; name the database file in it, e.g. \(TerminalText.quoted((s as NSString).appendingPathComponent("kiemke.sqlite"), limit: 200))")
+            }
+            return s
         }
     }
 }
@@ -70,7 +97,7 @@ extension ConfigType where Value: NamedChoice {
         Self { entry throws(ConfigError) in
             let s = try ConfigType<String>.string.read(entry)
             guard let value = Value(parsing: s) else {
-                throw entry.invalid("\"\(s)\" is not one of \(Value.choiceList)")
+                throw entry.invalid("\(TerminalText.quoted(s)) is not one of \(Value.choiceList)")
             }
             return value
         }
@@ -90,12 +117,38 @@ extension ConfigType where Value == [String] {
         }
     }
 
-    /// Days as YYYY-MM-DD; holidays are matched against day keys, so only that exact form can ever match.
+    /// Days as YYYY-MM-DD that exist in the calendar; holidays are matched against day keys, so
+    /// only that exact form can ever match, and "2026-02-30" would silently match nothing.
     static var dates: Self {
         Self { entry throws(ConfigError) in
             let list = try ConfigType<[String]>.strings.read(entry)
-            for s in list where DayKey.components(s) == nil {
-                throw entry.invalid("\"\(s)\" is not a date; write it as YYYY-MM-DD")
+            for s in list {
+                guard let c = DayKey.components(s), let y = c.year, let m = c.month, let d = c.day,
+                      (1970...9999).contains(y), d <= Self.daysIn(month: m, year: y) else {
+                    throw entry.invalid("\(TerminalText.quoted(s)) is not a date; write it as YYYY-MM-DD")
+                }
+            }
+            return list
+        }
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// IPv4 or IPv6 addresses, each once.
+    static var addresses: Self {
+        Self { entry throws(ConfigError) in
+            let list = try ConfigType<[String]>.strings.read(entry)
+            var seen: Set<String> = []
+            for s in list {
+                if s.isEmpty { throw entry.invalid("holds an empty address; list IPv4 or IPv6 addresses") }
+                if let problem = DeviceAddress.problem(with: s) { throw entry.invalid("\(TerminalText.quoted(s)): \(problem)") }
+                if !seen.insert(s).inserted { throw entry.invalid("lists \(TerminalText.quoted(s)) twice") }
             }
             return list
         }
@@ -123,7 +176,7 @@ extension ConfigType where Value == [Int] {
             var days: [Int] = []
             for s in try ConfigType<[String]>.strings.read(entry) {
                 guard let day = names[String(s.lowercased().prefix(3))] else {
-                    throw entry.invalid("\"\(s)\" is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
+                    throw entry.invalid("\(TerminalText.quoted(s)) is not a weekday; use mon, tue, wed, thu, fri, sat, sun")
                 }
                 days.append(day)
             }
@@ -155,11 +208,15 @@ extension ConfigType where Value == ClosedRange<Int> {
             let parts = s.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
             func minutes(_ text: String) -> Int? {
                 let hm = text.split(separator: ":")
-                guard hm.count == 2, let h = Int(hm[0]), let m = Int(hm[1]), (0...24).contains(h), (0...59).contains(m) else { return nil }
+                guard hm.count == 2, hm[0].count <= 2, hm[1].count == 2,
+                      hm.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                      let h = Int(hm[0]), let m = Int(hm[1]), (0...59).contains(m) else { return nil }
+                // 24:00 is the end of the day; 24:30 and 25:00 are not times.
+                guard h < 24 || (h == 24 && m == 0) else { return nil }
                 return h * 60 + m
             }
             guard parts.count == 2, let start = minutes(parts[0]), let end = minutes(parts[1]), start < end else {
-                throw entry.invalid("\"\(s)\" is not a span of hours; write it like 07:30-17:00")
+                throw entry.invalid("\(TerminalText.quoted(s)) is not a span of hours between 00:00 and 24:00; write it like 07:30-17:00")
             }
             return start...end
         }

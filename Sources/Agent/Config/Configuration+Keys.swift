@@ -6,15 +6,16 @@ extension Configuration {
     /// Every key of the config file outside `[kinds.*]`.
     static let keys: [ConfigKey<Configuration>] = [
         ConfigKey("office", .cleanText) { $0.office = $1 },
-        ConfigKey("database", .string) { $0.database = $1 },
+        ConfigKey("database", .databasePath) { $0.database = $1 },
         ConfigKey("language", .choice(ReportLanguage.self)) { $0.language = $1 },
         ConfigKey("secrets", .string) { $0.secretsFile = $1 },
 
-        ConfigKey("probe.interval", .duration) { $0.probe.interval = $1 },
-        ConfigKey("probe.timeout", .duration) { $0.probe.timeout = $1 },
+        ConfigKey("probe.interval", .duration(in: DurationText.interval)) { $0.probe.interval = $1 },
+        ConfigKey("probe.timeout", .duration(in: DurationText.timeout)) { $0.probe.timeout = $1 },
         ConfigKey("probe.retries", .integer(in: 0...10)) { $0.probe.retries = $1 },
-        ConfigKey("probe.concurrency", .integer(in: 1...10_000)) { $0.probe.concurrency = $1 },
+        ConfigKey("probe.concurrency", .integer(in: 1...65_536)) { $0.probe.concurrency = $1 },
         ConfigKey("probe.down_after", .integer(in: 1...100)) { $0.probe.downAfter = $1 },
+        ConfigKey("probe.read_deadline", .duration(in: .seconds(1) ... .seconds(3_600))) { $0.probe.readDeadline = $1 },
 
         ConfigKey("snmp.version", .choice(SNMPVersion.self)) { $0.snmp.version = $1 },
         ConfigKey("snmp.community", .string) { $0.snmp.community = $1 },
@@ -22,9 +23,9 @@ extension Configuration {
         ConfigKey("snmp.v3_user", .string) { $0.snmp.v3User = $1 },
         ConfigKey("snmp.v3_level", .choice(SNMPSettings.SecurityLevel.self)) { $0.snmp.v3Level = $1 },
         ConfigKey("snmp.v3_auth_protocol", .choice(SNMPSettings.AuthProtocol.self)) { $0.snmp.v3AuthProtocol = $1 },
-        ConfigKey("snmp.v3_auth_key", .string) { $0.snmp.v3AuthKey = $1 },
+        ConfigKey("snmp.v3_auth_key", .secret(minimumLength: 8)) { $0.snmp.v3AuthKey = $1 },
         ConfigKey("snmp.v3_priv_protocol", .choice(SNMPSettings.PrivProtocol.self)) { $0.snmp.v3PrivProtocol = $1 },
-        ConfigKey("snmp.v3_priv_key", .string) { $0.snmp.v3PrivKey = $1 },
+        ConfigKey("snmp.v3_priv_key", .secret(minimumLength: 8)) { $0.snmp.v3PrivKey = $1 },
 
         ConfigKey("schedule.timezone", .timezone) { $0.schedule.timezone = $1 },
         ConfigKey("schedule.days", .weekdays) { $0.schedule.days = Set($1) },
@@ -34,7 +35,7 @@ extension Configuration {
 
         ConfigKey("retention.raw_days", .integer(in: 1...36_500)) { $0.retention.rawDays = $1 },
 
-        ConfigKey("report.internet_targets", .strings) { $0.report.internetTargets = $1 },
+        ConfigKey("report.internet_targets", .addresses) { $0.report.internetTargets = $1 },
 
         ConfigKey("readiness.staff", .integer(in: 0...1_000_000)) { $0.readiness.staff = $1 },
         ConfigKey("readiness.staff_with_official_email", .integer(in: 0...1_000_000)) { $0.readiness.staffWithOfficialEmail = $1 },
@@ -50,14 +51,15 @@ extension Configuration {
         ConfigKey("readiness.public_service_computers", .strings) { $0.readiness.publicServiceComputers = $1.map(NameKey.clean) },
     ]
 
-    /// Keys whose values are secrets: a file holding any of them should not be world-readable.
+    /// Keys whose values are secrets: a file holding any of them should not be world-readable
+    /// (`snmp.communities.NAME` too: `SecretScrubber.isSecret`).
     static let secretKeys: Set<String> = ["snmp.community", "snmp.v3_auth_key", "snmp.v3_priv_key"]
 }
 
 extension Configuration.KindSettings {
     /// The keys of a `[kinds.NAME]` table.
     static let keys: [ConfigKey<Configuration.KindSettings>] = [
-        ConfigKey("interval", .duration) { $0.interval = $1 },
+        ConfigKey("interval", .duration(in: DurationText.interval)) { $0.interval = $1 },
         ConfigKey("schedule", .choice(DeviceSchedule.self)) { $0.schedule = $1 },
         ConfigKey("tcp_ports", .integers(in: Port.validRange)) { $0.tcpPorts = $1 },
     ]

@@ -19,6 +19,12 @@ extension Configuration {
         return config
     }
 
+    /// Adds the secrets of a secrets file (only `[snmp]` keys) to this configuration, as the
+    /// config's `secrets` key does: for `probe --secrets-file`, so secrets stay out of `ps`.
+    public mutating func loadSecrets(from url: URL) throws(ConfigError) {
+        _ = try merge(file: url, secretsOnly: true)
+    }
+
     /// Applies one file's keys; returns where each key was set, for checks that span keys.
     private mutating func merge(file url: URL, secretsOnly: Bool) throws(ConfigError) -> [String: ConfigEntry] {
         let path = url.path
@@ -36,7 +42,7 @@ extension Configuration {
             if secretsOnly && !entry.path.hasPrefix("snmp.") {
                 throw .unknownKey(file: path, line: entry.line, key: entry.path, known: Self.knownKeys(in: "snmp"))
             }
-            if Self.secretKeys.contains(entry.path) { holdsSecrets = true }
+            if Self.secretKeys.contains(entry.path) || SecretScrubber.isSecret(entry.parts) { holdsSecrets = true }
             try apply(entry)
         }
         if holdsSecrets, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
@@ -59,6 +65,15 @@ extension Configuration {
             var settings = kinds[kind] ?? KindSettings()
             try key.assign(entry, to: &settings)
             kinds[kind] = settings
+            return
+        }
+        if parts.count == 3, parts[0] == "snmp", parts[1] == "communities" {
+            if let problem = DeviceTextRules.communityProblem("@" + parts[2]) {
+                throw entry.invalid("[snmp.communities]: \(TerminalText.quoted(parts[2])): \(problem)")
+            }
+            let community = try ConfigType<String>.string.read(entry)
+            if community.isEmpty { throw entry.invalid("is empty; write the community") }
+            snmp.communities[parts[2]] = community
             return
         }
         guard let key = Self.keys.first(where: { $0.path == entry.path }) else {

@@ -20,8 +20,21 @@ extension Configuration {
                 privProtocol: snmp.v3PrivProtocol, privPassphrase: snmp.v3PrivKey ?? "")
             return .v3(credentials, port: port, timeout: timeout, retries: probe.retries)
         case .v1, .v2c:
-            return SNMPSettings(version: version == .v1 ? .v1 : .v2c, community: device.snmpCommunity ?? snmp.community,
+            return SNMPSettings(version: version == .v1 ? .v1 : .v2c, community: try community(for: device),
                                 port: port, timeout: timeout, retries: probe.retries)
         }
+    }
+
+    /// The device's community: its own, the secrets file's entry it names ("@may-in"), or the default.
+    ///
+    /// Resolved now, when the device is polled, so a community kept in the secrets file is
+    /// never written to the database, and a changed secrets file takes effect on reload.
+    func community(for device: Device) throws(SNMPCredentialsError) -> String {
+        guard let own = device.snmpCommunity, !own.isEmpty else { return snmp.community }
+        guard let name = DeviceTextRules.reference(in: own) else { return own }
+        guard let community = snmp.communities[name] else {
+            throw .unknownCommunity(device: device.name, name: name, known: snmp.communities.keys.sorted())
+        }
+        return community
     }
 }

@@ -37,6 +37,8 @@ public struct Configuration: Sendable, Equatable {
         public var concurrency = 1024
         /// Consecutive failed cycles before a device counts as down.
         public var downAfter = 2
+        /// The longest one device's SNMP read may take, whatever the device does.
+        public var readDeadline: Duration = ReadLimits.defaultDeadline
         public init() {}
     }
 
@@ -51,6 +53,9 @@ public struct Configuration: Sendable, Equatable {
         public var v3AuthKey: String?
         public var v3PrivProtocol = SNMPSettings.PrivProtocol.aes
         public var v3PrivKey: String?
+        /// Named communities (`[snmp.communities]`, in the secrets file), which a device names as
+        /// `snmp_community = "@NAME"` so that the community is not stored in the database.
+        public var communities: [String: String] = [:]
         public init() {}
     }
 

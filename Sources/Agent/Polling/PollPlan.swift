@@ -17,15 +17,19 @@ public struct PollPlan: Sendable {
     public var entries: [Entry]
     /// Devices that cannot be probed (no address), counted for the log.
     public var skipped: Int
-    /// Devices asking for SNMPv3 while no v3 user is configured: probed by ping and TCP only,
-    /// and an error where polling starts (`daemon`, `probe --all`).
+    /// Devices asking for SNMPv3 while no v3 user is configured, or naming a community the
+    /// secrets file lacks: probed by ping and TCP only, and an error where polling starts
+    /// (`daemon`, `probe --all`).
     public var withoutCredentials: [String]
+    /// Why each of `withoutCredentials` has none, for `checkCredentials`.
+    var credentialProblems: [SNMPCredentialsError] = []
 
     /// Builds the plan for the active devices of `devices`.
     public init(devices: [Device], configuration: Configuration) {
         var entries: [Entry] = []
         var skipped = 0
         var withoutCredentials: [String] = []
+        var credentialProblems: [SNMPCredentialsError] = []
         for device in devices where device.retiredAt == nil {
             guard let address = IPAddress(device.address) else {
                 skipped += 1
@@ -40,6 +44,7 @@ public struct PollPlan: Sendable {
                     snmp = try configuration.snmpSettings(for: device)
                 } catch {
                     withoutCredentials.append(device.name)
+                    if case .unknownCommunity = error { credentialProblems.append(error) }
                 }
             }
             entries.append(Entry(device: device, target: ProbeTarget(address: address, kind: device.kind, tcpPorts: ports, snmp: snmp),
@@ -48,10 +53,12 @@ public struct PollPlan: Sendable {
         self.entries = entries
         self.skipped = skipped
         self.withoutCredentials = withoutCredentials
+        self.credentialProblems = credentialProblems
     }
 
     /// Throws naming the devices that ask for SNMPv3 while no v3 user is configured.
     public func checkCredentials() throws(SNMPCredentialsError) {
+        if let first = credentialProblems.first { throw first }
         if !withoutCredentials.isEmpty { throw .v3WithoutUser(devices: withoutCredentials) }
     }
 }
@@ -83,6 +90,7 @@ extension Configuration {
     /// Prober options from the `[probe]` table.
     public var proberOptions: DeviceProber.Options {
         DeviceProber.Options(ping: PingOptions(timeout: probe.timeout, tries: probe.retries + 1),
-                             tcpTimeout: probe.timeout, concurrency: probe.concurrency)
+                             tcpTimeout: probe.timeout, concurrency: probe.concurrency,
+                             readLimits: ReadLimits(deadline: probe.readDeadline))
     }
 }

@@ -54,7 +54,13 @@ public struct ProbeReport: Sendable {
     }
 
     /// A few lines a person reads: up or down and by which probe, what the device is, its supplies and errors.
+    ///
+    /// Each line is escaped (`TerminalText`): nearly everything in it is what the device says.
     public func text() -> String {
+        lines().map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
+    }
+
+    private func lines() -> [String] {
         var lines: [String] = []
         let address = result.target.address.description
         if result.up {
@@ -66,7 +72,7 @@ public struct ProbeReport: Sendable {
         if let snmpFailure = result.failures[.snmp], result.up {
             lines.append("  snmp: \(snmpFailure)")
         }
-        guard let facts = result.facts else { return lines.joined(separator: "\n") + "\n" }
+        guard let facts = result.facts else { return lines }
         let classification = facts.classification
         lines.append("  kind:       \(facts.kind.rawValue) (confidence \(String(format: "%.2f", classification.confidence)))")
         lines.append("  vendor:     \(facts.vendor ?? "unknown")")
@@ -90,6 +96,6 @@ public struct ProbeReport: Sendable {
             lines.append("  disk:       \(area.name) \(area.usedPct.map { String(format: "%.1f%% used", $0) } ?? "use unknown")")
         }
         for note in facts.notes { lines.append("  note:       \(note)") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 }

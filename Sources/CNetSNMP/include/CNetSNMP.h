@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <stddef.h>
+#include <netinet/in.h>
 
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
@@ -109,6 +110,24 @@ typedef enum CNETSNMP_CLOSED_ENUM CNetSNMP_USMStatus {
     /* A key could not be derived from a passphrase (shorter than 8 characters). */
     CNetSNMP_USMStatus_keyDerivationFailed,
 } CNetSNMP_USMStatus;
+
+/* The type kiemke gives a received variable whose integer was encoded wider than its SNMP type allows
+ * (an INTEGER beyond 32 bits): net-snmp keeps only the low 32 bits of such a value, a number the device
+ * never sent, so the parse hook relabels it. 0 is no ASN.1 type net-snmp's parser ever produces. */
+extern const int CNetSNMP_TYPE_TOO_WIDE;
+
+/* What net-snmp calls to parse each received message of a session opened by CNetSNMP_sess_open. It must
+ * call snmp_parse itself (with the session list pointer kept in the session's `myvoid`) and return its
+ * result. */
+typedef int (*CNetSNMP_ParseHook)(netsnmp_session *session, netsnmp_pdu *pdu, u_char *packet, size_t length);
+
+/* Opens a single UDP session as snmp_sess_open does, with `parse` as the session's parse hook (so the
+ * raw message can be checked). On failure returns NULL, with the reason in `session` for snmp_error. */
+void *CNetSNMP_sess_open(netsnmp_session *session, CNetSNMP_ParseHook parse);
+
+/* 1 when `pdu` came from the address and port the session sends to, 0 otherwise (another host or port
+ * answering in the device's place, or no source known). UDP over IPv4 and IPv6. */
+int CNetSNMP_pdu_is_from_peer(void *sessionHandle, const netsnmp_pdu *pdu);
 
 /* Starts the library once: no MIB files (Debian ships none), no config or persistent files read or
  * written (a probe must not leave /var/lib/snmp state behind), and no log output. */
