@@ -38,7 +38,12 @@ public struct CSVReader: Sendable {
         }
     }
 
-    public init() {}
+    /// The character between fields: a comma, or what `CSVSeparator.detect` found in the header.
+    public var separator: Unicode.Scalar
+
+    public init(separator: Unicode.Scalar = ",") {
+        self.separator = separator
+    }
 
     /// Decodes `data` as UTF-8 (a leading byte-order mark is dropped) and splits it into records.
     public func records(from data: Data) throws(Failure) -> [Record] {
@@ -99,7 +104,7 @@ public struct CSVReader: Sendable {
                 continue
             }
             switch c {
-            case ",":
+            case separator:
                 endField()
                 quoteClosed = false
             case "\r":

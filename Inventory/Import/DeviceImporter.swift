@@ -10,12 +10,18 @@ public struct DeviceImporter: Sendable {
         public var updated = 0
         public var unchanged = 0
         public var marked = 0
+        /// The character found between fields (not compared: the same import either way).
+        public var separator: CSVSeparator = .comma
 
         public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0, marked: Int = 0) {
             self.added = added
             self.updated = updated
             self.unchanged = unchanged
             self.marked = marked
+        }
+
+        public static func == (a: Summary, b: Summary) -> Bool {
+            (a.added, a.updated, a.unchanged, a.marked) == (b.added, b.updated, b.unchanged, b.marked)
         }
 
         public var description: String {
@@ -42,25 +48,63 @@ public struct DeviceImporter: Sendable {
     /// Reads `url` and imports it; `who` is recorded on the condition marks it makes.
     @discardableResult
     public func importFile(at url: URL, by who: String, at date: Date = Date()) throws -> Summary {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ImportError.unreadable(file: url.path, reason: "cannot read the file (\((error as NSError).localizedDescription))")
+        try importPath(url.path, by: who, at: date)
+    }
+
+    /// Reads the file at `path` (`-`: standard input) and imports it.
+    @discardableResult
+    public func importPath(_ path: String, by who: String, at date: Date = Date()) throws -> Summary {
+        let (data, file) = try ImportSource.read(path)
+        return try importCSV(data, file: file, by: who, at: date)
+    }
+
+    /// A device list read and split into records, not yet checked row by row.
+    public struct ParsedFile: Sendable {
+        /// The name used in messages (a path, or "standard input").
+        public var file: String
+        /// The header and the device rows, rows of nothing but separators left out.
+        var records: [CSVReader.Record]
+        /// The character found between fields.
+        public var separator: CSVSeparator
+    }
+
+    /// Reads CSV bytes into records, needing no database: a workbook, an undecodable file, an
+    /// empty one or a header with no rows is refused here, before a database is created.
+    public static func read(_ data: Data, file: String) throws(ImportError) -> ParsedFile {
+        if let problem = ImportSource.workbookProblem(data) {
+            throw .unreadable(file: file, reason: problem)
         }
-        return try importCSV(data, file: url.path, by: who, at: date)
+        // Undecodable bytes are the reader's to report, with their line; a comma is then as good as any.
+        let separator = String(data: data, encoding: .utf8).map(CSVSeparator.detect(in:)) ?? .comma
+        var records: [CSVReader.Record]
+        do {
+            records = try CSVReader(separator: separator.scalar).records(from: data)
+        } catch {
+            throw .unreadable(file: file, reason: error.description)
+        }
+        // A row of nothing but separators (";;;;;", cells cleared in Excel) is a blank line; so is
+        // ",,,,," in a file read with semicolons, which is one field of commas.
+        records.removeAll { $0.fields.allSatisfy { $0.allSatisfy { $0 == "," || $0 == ";" || $0 == "\t" || $0 == " " } } }
+        if records.isEmpty { throw .empty(file: file) }
+        if records.count == 1 {
+            let missing = requiredColumns.filter { !records[0].fields.map(ImportColumns.canonical).contains($0) }
+            throw missing.isEmpty ? .noDeviceRows(file: file) : .missingColumns(file: file, columns: missing)
+        }
+        return ParsedFile(file: file, records: records, separator: separator)
     }
 
     /// Imports CSV bytes; `file` names the source in error messages.
     @discardableResult
     public func importCSV(_ data: Data, file: String, by who: String, at date: Date = Date()) throws -> Summary {
-        let records: [CSVReader.Record]
-        do {
-            records = try CSVReader().records(from: data)
-        } catch {
-            throw ImportError.unreadable(file: file, reason: error.description)
-        }
-        let (rows, problems) = try parseRows(records, file: file, now: date)
+        try importParsed(Self.read(data, file: file), by: who, at: date)
+    }
+
+    /// Imports a file `read` has split: all rows or, when any row is bad, none.
+    @discardableResult
+    public func importParsed(_ parsed: ParsedFile, by who: String, at date: Date = Date()) throws -> Summary {
+        let (file, records, separator) = (parsed.file, parsed.records, parsed.separator)
+        let (rows, rowProblems) = try parseRows(records, file: file, now: date)
+        let problems = rowProblems + (try store.database.read { db in try Self.addressProblems(rows, in: db) })
         // Rows with a problem of their own are not applied; the others are, inside the transaction,
         // so that what only the database can tell (a since after a device's marks) is found in the
         // same run. Any problem rolls everything back.
@@ -72,7 +116,9 @@ public struct DeviceImporter: Sendable {
                 throw ImportError.badRows(file: file, problems: problems.enumerated()
                     .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
             }
-            return summary
+            var result = summary
+            result.separator = separator
+            return result
         }
     }
 
@@ -86,6 +132,10 @@ public struct DeviceImporter: Sendable {
         var since: Date?
         /// When the row's condition was seen (`condition_since`).
         var conditionSince: Date?
+        /// The row says its address is shared (`shared_address`): two printers behind one print server.
+        var sharedAddress = false
+        /// The file has an `snmp_community` column (empty cells in it clear a community).
+        var communityGiven = true
     }
 
     /// The rows and the problems found in them; throws only when the header is unusable.
@@ -93,7 +143,7 @@ public struct DeviceImporter: Sendable {
         guard let header = records.first else {
             throw ImportError.missingColumns(file: file, columns: Self.requiredColumns)
         }
-        let names = header.fields.map { NameKey.fold($0).replacingOccurrences(of: " ", with: "_") }
+        let names = header.fields.map(ImportColumns.canonical)
         let missing = Self.requiredColumns.filter { !names.contains($0) }
         if !missing.isEmpty { throw ImportError.missingColumns(file: file, columns: missing) }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
@@ -135,7 +185,7 @@ public struct DeviceImporter: Sendable {
             let condition = conditionText.isEmpty ? nil : Condition(parsing: conditionText)
             if !conditionText.isEmpty && condition == nil {
                 problems.append(ImportProblem(line: line, field: "condition",
-                    message: "\(TerminalText.quoted(conditionText)) is not a condition; use good, fair, degraded or broken (or hoạt động tốt, hoạt động trung bình, đã xuống cấp, đã bị hỏng)"))
+                    message: Condition.notACondition(TerminalText.escaped(conditionText))))
             }
             let address = value("address")
             if let problem = DeviceAddress.problem(with: address) {
@@ -158,9 +208,12 @@ public struct DeviceImporter: Sendable {
                 problems.append(ImportProblem(line: line, field: "schedule", message: "\(TerminalText.quoted(scheduleText)) is not a schedule; use office (switched off outside office hours) or always"))
             }
             let intervalText = value("interval")
-            let interval = intervalText.isEmpty ? nil : DurationText.parse(intervalText, in: DurationText.interval)
-            if !intervalText.isEmpty && interval == nil {
-                problems.append(ImportProblem(line: line, field: "interval", message: DurationText.problem(intervalText, in: DurationText.interval)))
+            var interval: Duration?
+            if !intervalText.isEmpty {
+                switch DurationText.parseRequiringUnit(intervalText, in: DurationText.interval) {
+                case .success(let duration): interval = duration
+                case .failure(let problem): problems.append(ImportProblem(line: line, field: "interval", message: problem.description))
+                }
             }
             let since = date(value("since"), field: "since", line: line, now: now, problems: &problems)
             let conditionSince = date(value("condition_since"), field: "condition_since", line: line, now: now, problems: &problems)
@@ -168,12 +221,19 @@ public struct DeviceImporter: Sendable {
                 problems.append(ImportProblem(line: line, field: "condition_since",
                     message: "\"\(value("condition_since"))\" is before the device's since \"\(value("since"))\"; a condition is seen while the device is in service"))
             }
+            let sharedText = value("shared_address")
+            let shared = Self.yes(sharedText)
+            if !sharedText.isEmpty && shared == nil {
+                problems.append(ImportProblem(line: line, field: "shared_address",
+                    message: "\"\(sharedText)\" is neither yes nor no (có/không); write yes on every row of devices that share one address"))
+            }
             if let kind {
                 let device = Device(name: name, kind: kind, address: address, location: value("location"),
                                     note: value("note"), snmpVersion: version,
                                     snmpCommunity: community.isEmpty ? nil : community, snmpPort: port,
                                     schedule: schedule, pollInterval: interval.map(\.seconds))
-                rows.append(Row(line: line, device: device, condition: condition, since: since, conditionSince: conditionSince))
+                rows.append(Row(line: line, device: device, condition: condition, since: since, conditionSince: conditionSince,
+                               sharedAddress: shared ?? false, communityGiven: column("snmp_community") != nil))
             }
         }
         return (rows, problems)
@@ -208,7 +268,9 @@ public struct DeviceImporter: Sendable {
                 existing.location = incoming.location
                 existing.note = incoming.note
                 existing.snmpVersion = incoming.snmpVersion
-                existing.snmpCommunity = incoming.snmpCommunity
+                // A list written without secrets (`devices list --format csv`) has no community column:
+                // importing it back keeps the communities the database has.
+                if row.communityGiven { existing.snmpCommunity = incoming.snmpCommunity }
                 existing.snmpPort = incoming.snmpPort
                 existing.schedule = incoming.schedule
                 existing.pollInterval = incoming.pollInterval

@@ -4,6 +4,10 @@ public enum ImportError: Error, CustomStringConvertible, Equatable {
     case unreadable(file: String, reason: String)
     /// The header lacks a required column.
     case missingColumns(file: String, columns: [String])
+    /// The file holds nothing (or only blank lines).
+    case empty(file: String)
+    /// The file has a header and no device below it.
+    case noDeviceRows(file: String)
     /// Rows with problems; every one is listed.
     case badRows(file: String, problems: [ImportProblem])
 
@@ -14,6 +18,10 @@ public enum ImportError: Error, CustomStringConvertible, Equatable {
         case .missingColumns(let file, let columns):
             return "\(file): line 1: the header has no \(columns.joined(separator: ", ")) column; "
                 + "expected a header like name,kind,address,location,condition,note; nothing was imported"
+        case .empty(let file):
+            return "\(file): file is empty; export the device list from the spreadsheet again (a header line name,kind,... and one row per device)"
+        case .noDeviceRows(let file):
+            return "\(file): no device rows: the file has a header and nothing below it; add one row per device; nothing was imported"
         case .badRows(let file, let problems):
             let lines = problems.map { "  \(file): \($0)" }
             return "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was imported:\n"

@@ -22,32 +22,85 @@ public struct DeviceListing: Sendable {
         timeZone = store.timeZone
     }
 
-    /// Aligned columns for a terminal.
-    public func table() -> String {
-        var table = TextTable(header: ["NAME", "KIND", "ADDRESS", "LOCATION", "CONDITION", "NOTE"])
+    /// The columns `table` can show (`devices list --columns`), in the order they may be named.
+    public static let tableColumns = ["name", "kind", "address", "location", "condition", "note", "vendor", "model",
+                                      "serial", "firmware", "since", "condition_since", "schedule"]
+    /// The columns `table` shows when none are named.
+    public static let defaultTableColumns = ["name", "kind", "address", "location", "condition", "note"]
+
+    /// The facts each device last gave (vendor, model, serial), for the columns that show them.
+    public var facts: [Int64: DeviceFacts] = [:]
+
+    /// Reads the facts the probes found, for `--columns model,serial`.
+    public mutating func loadFacts(from store: InventoryStore) throws {
+        facts = try store.lastFacts()
+    }
+
+    /// Aligned columns for a terminal: `columns` (of `tableColumns`), by default the usual six.
+    public func table(columns: [String] = DeviceListing.defaultTableColumns) -> String {
+        let dates = OfficeDate.Format(timeZone: timeZone)
+        var table = TextTable(header: columns.map { $0.replacingOccurrences(of: "_", with: " ").uppercased() })
         for entry in entries {
             let d = entry.device
-            var condition = entry.mark?.condition.rawValue ?? "-"
-            if d.retiredAt != nil { condition += " (retired)" }
-            table.append([d.name, d.kind.rawValue, d.address.isEmpty ? "-" : d.address, d.location, condition, d.note])
+            let f = d.id.flatMap { facts[$0] }
+            table.append(columns.map { column in
+                switch column {
+                case "name": d.name
+                case "kind": d.kind.rawValue
+                case "address": d.address.isEmpty ? "-" : d.address
+                case "location": d.location
+                case "condition": (entry.mark?.condition.rawValue ?? "-") + (d.retiredAt != nil ? " (retired)" : "")
+                case "note": d.note
+                case "vendor": f?.vendor ?? "-"
+                case "model": f?.model ?? "-"
+                case "serial": f?.serial ?? "-"
+                case "firmware": f?.firmware ?? "-"
+                case "since": dates.string(d.createdAt)
+                case "condition_since": entry.conditionSince.map(dates.string) ?? "-"
+                case "schedule": d.schedule?.rawValue ?? "-"
+                default: ""
+                }
+            })
         }
         return table.render() + "\(entries.count) device\(entries.count == 1 ? "" : "s")\n"
     }
 
-    /// CSV with the import columns, so the output imports back unchanged (dates to the minute).
-    public func csv() -> String {
+    /// How `csv` writes the file.
+    public struct CSVOptions: Sendable {
+        /// Start with a UTF-8 byte-order mark, so that Excel shows Vietnamese letters right.
+        public var byteOrderMark = false
+        /// Headers in Vietnamese (`ImportColumns.vietnamese`); the import reads both.
+        public var vietnameseHeaders = false
+        /// Include `snmp_community` (a password, in effect); without it the column is left out
+        /// and re-importing the file keeps the communities the database has.
+        public var withSecrets = true
+
+        public init(byteOrderMark: Bool = false, vietnameseHeaders: Bool = false, withSecrets: Bool = true) {
+            self.byteOrderMark = byteOrderMark
+            self.vietnameseHeaders = vietnameseHeaders
+            self.withSecrets = withSecrets
+        }
+    }
+
+    /// CSV with the import columns, so the output imports back unchanged (dates to the minute,
+    /// in the office's time zone).
+    public func csv(_ options: CSVOptions = CSVOptions()) -> String {
         let dates = OfficeDate.Format(timeZone: timeZone, contract: true)
-        var lines = [CSVReader.line(DeviceImporter.columns)]
+        let columns = DeviceImporter.columns.filter { options.withSecrets || $0 != "snmp_community" }
+        var lines = [CSVReader.line(columns.map { ImportColumns.header($0, vietnamese: options.vietnameseHeaders) })]
         for entry in entries {
             let d = entry.device
-            lines.append(CSVReader.line([
-                d.name, d.kind.rawValue, d.address, d.location, entry.mark?.condition.rawValue ?? "", d.note,
-                d.snmpVersion?.rawValue ?? "", d.snmpCommunity ?? "", d.snmpPort.map(String.init) ?? "",
-                d.schedule?.rawValue ?? "", d.pollInterval.map { DurationText.format($0) } ?? "",
-                dates.string(d.createdAt), entry.conditionSince.map(dates.string) ?? "",
-            ]))
+            let values: [String: String] = [
+                "name": d.name, "kind": d.kind.rawValue, "address": d.address, "location": d.location,
+                "condition": entry.mark?.condition.rawValue ?? "", "note": d.note,
+                "snmp_version": d.snmpVersion?.rawValue ?? "", "snmp_community": d.snmpCommunity ?? "",
+                "snmp_port": d.snmpPort.map(String.init) ?? "", "schedule": d.schedule?.rawValue ?? "",
+                "interval": d.pollInterval.map { DurationText.format($0) } ?? "",
+                "since": dates.string(d.createdAt), "condition_since": entry.conditionSince.map(dates.string) ?? "",
+            ]
+            lines.append(CSVReader.line(columns.map { values[$0] ?? "" }))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (options.byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\n") + "\n"
     }
 
     /// A JSON array of devices (snake_case keys, ISO-8601 times).

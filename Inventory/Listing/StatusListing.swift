@@ -13,10 +13,12 @@ public struct StatusListing: Sendable {
     public var attention: [AttentionItem]
     /// Writes times in the office's time zone, the one dates are typed in.
     let dates: OfficeDate.Format
+    let timeZone: TimeZone
 
     public init(store: InventoryStore, rules: AttentionRules = AttentionRules(), now: Date = Date()) throws {
         let snapshot = try store.statusSnapshot()
         dates = OfficeDate.Format(timeZone: store.timeZone)
+        timeZone = store.timeZone
         entries = snapshot.devices.map { device in
             Entry(device: device, condition: device.id.flatMap { snapshot.marks[$0] }?.condition,
                   state: device.id.flatMap { snapshot.states[$0] })
@@ -39,13 +41,52 @@ public struct StatusListing: Sendable {
             ])
         }
         var out = table.render()
-        let up = entries.filter { $0.state?.state == .up }.count
-        let down = entries.filter { $0.state?.state == .down }.count
-        out += "\(entries.count) devices: \(up) up, \(down) down\n"
+        out += summary + "\n"
+        out += OfficeDate.zoneLine(timeZone) + "\n"
         if !attention.isEmpty {
             out += "\nneeds attention:\n" + attention.map { "  \(TerminalText.escaped("\($0.name): \($0.issue)"))\n" }.joined()
         }
         return out
+    }
+
+    /// How many devices are in each state; the parts always add up to `total`.
+    public struct Counts: Sendable, Equatable {
+        public var total = 0, up = 0, off = 0, down = 0
+        /// Probed and silent, but not yet for `down_after` probes in a row.
+        public var unconfirmed = 0
+        /// Has an address and no probe yet.
+        public var notProbed = 0
+        /// Has no address: nothing to probe (a USB scanner).
+        public var noAddress = 0
+    }
+
+    /// The devices counted by state, each device once.
+    public var counts: Counts {
+        var c = Counts()
+        for e in entries {
+            c.total += 1
+            if e.device.address.isEmpty { c.noAddress += 1; continue }
+            switch e.state?.state {
+            case .up: c.up += 1
+            case .off: c.off += 1
+            case .down: c.down += 1
+            case .unknown: c.unconfirmed += 1
+            case nil: c.notProbed += 1
+            }
+        }
+        return c
+    }
+
+    /// "44 devices: 20 up, 24 off (outside office hours), 0 down": every device in one part, so
+    /// the parts add up to the total; the parts that can only be zero for a running daemon are
+    /// shown when they are not.
+    public var summary: String {
+        let c = counts
+        var parts = ["\(c.up) up", "\(c.off) off (outside office hours)", "\(c.down) down"]
+        if c.unconfirmed > 0 { parts.append("\(c.unconfirmed) not answering, not yet counted as down") }
+        if c.notProbed > 0 { parts.append("\(c.notProbed) not probed yet") }
+        if c.noAddress > 0 { parts.append("\(c.noAddress) with no address") }
+        return "\(c.total) device\(c.total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
     }
 
     /// The JSON contract: `up` is null before the first probe.
@@ -66,6 +107,12 @@ public struct StatusListing: Sendable {
         let attention: [JSONValue] = attention.map {
             ["name": .string($0.name), "kind": .string($0.kind.rawValue), "issue": .string($0.issue), "since": .time($0.since)]
         }
-        return try JSONValue.object(["devices": .array(devices), "attention": .array(attention)]).rendered()
+        let c = counts
+        let totals: JSONValue = [
+            "total": .int(c.total), "up": .int(c.up), "off": .int(c.off), "down": .int(c.down),
+            "unconfirmed": .int(c.unconfirmed), "not_probed": .int(c.notProbed), "no_address": .int(c.noAddress),
+        ]
+        return try JSONValue.object(["devices": .array(devices), "attention": .array(attention), "counts": totals,
+                                     "time_zone": .string(timeZone.identifier)]).rendered()
     }
 }

@@ -32,6 +32,13 @@ struct ChangeWriter {
         stamp(.device, device.uuid, .updated, at: date.storedPrecision)
     }
 
+    /// Saves an edited device and the record of the edit (its `id` is set), for the history.
+    mutating func edit(_ device: Device, record: inout DeviceEdit) throws {
+        try device.update(db)
+        try record.insert(db)
+        stamp(.device, device.uuid, .updated, at: record.time)
+    }
+
     /// Retires `device` at `date`: it leaves every count from then on; its history stays.
     mutating func retire(_ device: inout Device, at date: Date) throws {
         let retiredAt = date.storedPrecision

@@ -16,6 +16,10 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
     case needsUpgrade(path: String, reason: String)
     /// A condition mark dated before its device entered service.
     case markBeforeInService(device: String, markedAt: String, inService: String)
+    /// The device named was retired; it can be shown, not changed.
+    case retired(name: String, on: String)
+    /// `devices edit` with nothing to change.
+    case nothingToEdit(name: String)
 
     public var description: String {
         switch self {
@@ -40,6 +44,10 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
             return "the database path \(path) is a folder; give the path of the database file, e.g. \((path as NSString).appendingPathComponent("kiemke.sqlite"))"
         case .needsUpgrade(let path, let reason):
             return "the database \(path) was made by an older kiemke and must be brought up to date, which this user cannot do (\(reason)); run `kiemke status` once as a user who can write it (the daemon's user, or root)"
+        case .retired(let name, let on):
+            return "\(name) was already retired on \(on); `kiemke devices show \(name)` shows its history, and `kiemke devices add` puts a device of that name back in service"
+        case .nothingToEdit(let name):
+            return "nothing to change for \(name): give --address, --location, --kind, --name, --note or --schedule"
         case .markBeforeInService(let device, let markedAt, let inService):
             return "a mark of \(device) dated \(markedAt) would be earlier than its in-service date \(inService); date the mark later, or move the in-service date earlier (import the list with a `since` column)"
         }
@@ -48,7 +56,7 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
     /// Whether the error comes from what the user typed or supplied (exit code 2) rather than the system (1).
     public var isInputError: Bool {
         switch self {
-        case .deviceNotFound, .duplicateName, .invalidField, .databaseIsFolder, .markBeforeInService: true
+        case .deviceNotFound, .duplicateName, .invalidField, .databaseIsFolder, .markBeforeInService, .retired, .nothingToEdit: true
         case .newerDatabase, .cannotCreateFolder, .cannotOpen, .missingDatabase, .needsUpgrade: false
         }
     }

@@ -153,6 +153,15 @@ public enum InventorySchema {
             }
             try db.execute(sql: "UPDATE conditionMark SET enteredAt = markedAt")
         }
+        migrator.registerMigration("v7 device edits: what `devices edit` changed, for the history") { db in
+            try db.create(table: "deviceEdit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("device", onDelete: .cascade).notNull()
+                t.column("time", .datetime).notNull()
+                t.column("editedBy", .text).notNull()
+                t.column("changes", .text).notNull()
+            }
+        }
         return migrator
     }
 }

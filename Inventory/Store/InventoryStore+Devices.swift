@@ -13,7 +13,7 @@ extension InventoryStore {
 
     /// The active device called `name` (case ignored), or an error that suggests the nearest names.
     public func device(named name: String) throws -> Device {
-        try database.read { try Self.device(named: name, in: $0) }
+        try database.read { try self.device(named: name, in: $0) }
     }
 
     /// Adds a device and its first condition mark in one transaction.
@@ -46,7 +46,7 @@ extension InventoryStore {
     @discardableResult
     public func retire(named name: String, at date: Date = Date()) throws -> Device {
         try write { writer in
-            var device = try Self.device(named: name, in: writer.db)
+            var device = try self.device(named: name, in: writer.db)
             try writer.retire(&device, at: date)
             return device
         }
@@ -83,6 +83,29 @@ extension InventoryStore {
         if !includeRetired { request = request.filter(Device.Columns.retiredAt == nil) }
         if !includeInternetLinks { request = request.filter(Device.Columns.role == DeviceRole.equipment.rawValue) }
         return try request.order(Device.Columns.nameKey, Column("id")).fetchAll(db)
+    }
+
+    /// The active device called `name`; a retired one is an error saying when it was retired
+    /// (dates in `timeZone`), anything else one suggesting the nearest names.
+    func device(named name: String, in db: Database) throws -> Device {
+        if let device = try Self.activeDevice(key: NameKey.fold(name), in: db) { return device }
+        if let retired = try Self.retiredDevice(key: NameKey.fold(name), in: db), let date = retired.retiredAt {
+            throw InventoryError.retired(name: retired.name, on: format(date))
+        }
+        return try Self.device(named: name, in: db)
+    }
+
+    /// The device called `name`, active or else the one retired last: what `history` and
+    /// `devices show` describe.
+    func deviceIncludingRetired(named name: String, in db: Database) throws -> Device {
+        if let device = try Self.activeDevice(key: NameKey.fold(name), in: db) { return device }
+        if let retired = try Self.retiredDevice(key: NameKey.fold(name), in: db) { return retired }
+        return try Self.device(named: name, in: db)
+    }
+
+    static func retiredDevice(key: String, in db: Database) throws -> Device? {
+        try Device.filter(Device.Columns.nameKey == key && Device.Columns.retiredAt != nil)
+            .order(Device.Columns.retiredAt.desc).fetchOne(db)
     }
 
     static func device(named name: String, in db: Database) throws -> Device {

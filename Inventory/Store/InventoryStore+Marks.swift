@@ -13,7 +13,7 @@ extension InventoryStore {
     public func mark(named name: String, condition: Condition, note: String = "", by who: String,
                      at date: Date = Date(), now: Date = Date()) throws -> ConditionMark {
         try write { writer in
-            let device = try Self.device(named: name, in: writer.db)
+            let device = try self.device(named: name, in: writer.db)
             var mark = ConditionMark(deviceId: device.id!, condition: condition, note: note, markedBy: who,
                                      markedAt: date, enteredAt: now)
             if mark.markedAt < device.createdAt {
@@ -34,9 +34,11 @@ extension InventoryStore {
     /// mark among them at its date) and, once the daemon runs, probe state changes, read in one transaction.
     public func history(named name: String) throws -> (Device, [HistoryEntry]) {
         try database.read { db in
-            let device = try Self.device(named: name, in: db)
+            let device = try self.deviceIncludingRetired(named: name, in: db)
             let changes = try StateChange.filter(Column("deviceId") == device.id).fetchAll(db)
+            let edits = try DeviceEdit.filter(Column("deviceId") == device.id).fetchAll(db)
             let entries = try Self.marks(of: device, in: db).map(HistoryEntry.mark) + changes.map(HistoryEntry.state)
+                + edits.map(HistoryEntry.edit)
             // Newest first; among events of the same moment, the one entered later first.
             return (device, entries.sorted { ($0.time, $0.enteredAt, $0.sequence) > ($1.time, $1.enteredAt, $1.sequence) })
         }
@@ -52,12 +54,15 @@ extension InventoryStore {
 public enum HistoryEntry: Sendable, Equatable {
     case mark(ConditionMark)
     case state(StateChange)
+    /// An edit of the device's record (`devices edit`).
+    case edit(DeviceEdit)
 
     /// When it happened.
     public var time: Date {
         switch self {
         case .mark(let mark): mark.markedAt
         case .state(let change): change.time
+        case .edit(let edit): edit.time
         }
     }
 
@@ -66,6 +71,7 @@ public enum HistoryEntry: Sendable, Equatable {
         switch self {
         case .mark(let mark): mark.enteredAt
         case .state(let change): change.time
+        case .edit(let edit): edit.time
         }
     }
 
@@ -74,6 +80,7 @@ public enum HistoryEntry: Sendable, Equatable {
         switch self {
         case .mark(let mark): mark.id ?? 0
         case .state(let change): change.id ?? 0
+        case .edit(let edit): edit.id ?? 0
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lays out rows as left-aligned columns for a terminal, measuring width in characters, not bytes;
 /// control characters in cells are shown escaped.
 public struct TextTable: Sendable {
@@ -8,8 +10,19 @@ public struct TextTable: Sendable {
         self.header = header
     }
 
+    /// Adds a row; a line break inside a cell (a note typed on two lines) is shown as " / ",
+    /// so that one device stays on one line.
     public mutating func append(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map(Self.oneLine))
+    }
+
+    /// `cell` on one line: each line break (CRLF, LF, CR, U+2028) becomes " / ".
+    public static func oneLine(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }) else { return cell }
+        let lines = cell.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return lines.joined(separator: " / ")
     }
 
     /// The table as text, one line per row, columns separated by two spaces.

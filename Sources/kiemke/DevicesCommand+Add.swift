@@ -30,7 +30,7 @@ extension DevicesCommand {
                 throw ValidationError("--kind " + DeviceKind.notAKind(kind))
             }
             guard Condition(parsing: condition) != nil else {
-                throw ValidationError("--condition \"\(condition)\" is not a condition; use good, fair, degraded or broken")
+                throw ValidationError("--condition " + Condition.notACondition(condition))
             }
             let checks = [("NAME", DeviceTextRules.nameProblem(NameKey.clean(name))),
                           ("--location", DeviceTextRules.locationProblem(location)),

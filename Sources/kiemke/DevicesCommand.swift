@@ -4,7 +4,7 @@ import ArgumentParser
 struct DevicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "devices",
-        abstract: "Import, add, list, show and retire devices.",
-        subcommands: [Import.self, Add.self, List.self, Show.self, Remove.self]
+        abstract: "Import, add, edit, list, show and retire devices.",
+        subcommands: [Import.self, Add.self, Edit.self, List.self, Show.self, Remove.self]
     )
 }

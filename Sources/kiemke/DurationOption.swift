@@ -17,11 +17,12 @@ enum DurationOption {
         try parse(text, in: daemonInterval)
     }
 
-    /// The duration `text` names within `range`; a usage error (exit 2) saying how to write one otherwise.
+    /// The duration `text` names within `range`; a usage error (exit 2) saying how to write one
+    /// otherwise: a bare number has no unit (`--interval 5` suggests `5m`), zero and negative are refused.
     static func parse(_ text: String, in range: ClosedRange<Duration>) throws -> Duration {
-        guard let duration = DurationText.parse(text, in: range) else {
-            throw ValidationError(DurationText.problem(text, in: range))
+        switch DurationText.parseRequiringUnit(text, in: range) {
+        case .success(let duration): return duration
+        case .failure(let problem): throw ValidationError(problem.description)
         }
-        return duration
     }
 }

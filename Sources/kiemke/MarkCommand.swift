@@ -21,7 +21,11 @@ struct MarkCommand: AsyncParsableCommand {
     func validate() throws {
         if let problem = DeviceTextRules.noteProblem(note) { throw ValidationError("--note \(problem)") }
         guard Condition(parsing: condition) != nil else {
-            throw ValidationError("\"\(condition)\" is not a condition; use good, fair, degraded or broken (or hoạt động tốt, hoạt động trung bình, đã xuống cấp, đã bị hỏng)")
+            // `kiemke mark broken PHOTO-02`: the words are right, the order is not.
+            if Condition(parsing: name) != nil {
+                throw ValidationError("\"\(name)\" is a condition and \"\(condition)\" is not: the device's name comes first; run `kiemke mark \(ShellWord.quoted(condition)) \(ShellWord.quoted(name))`")
+            }
+            throw ValidationError(Condition.notACondition(condition))
         }
     }
 

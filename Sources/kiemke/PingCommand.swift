@@ -17,6 +17,8 @@ struct PingCommand: AsyncParsableCommand {
             """
     )
 
+    @OptionGroup var global: GlobalOptions
+
     @Argument(help: "Addresses (192.168.1.10, ::1) or networks (192.168.1.0/24).")
     var targets: [String] = []
 
@@ -39,7 +41,9 @@ struct PingCommand: AsyncParsableCommand {
     var format: String = "text"
 
     func run() async throws {
-        let logger = Logger(label: "kiemke.ping", factory: { label in StreamLogHandler.standardError(label: label) })
+        // Like every command: --log-level sets what reaches stderr, --config is read (and checked).
+        _ = try global.workspace()
+        let logger = Logger(label: "kiemke.ping")
         guard let pingMode = PingMode(rawValue: mode) else { throw InputError("--mode must be auto, raw or datagram, not '\(mode)'") }
         guard format == "text" || format == "json" else { throw InputError("--format must be text or json, not '\(format)'") }
         guard let wait = DurationText.parse(timeout, in: DurationText.timeout) else {

@@ -10,7 +10,7 @@ import KiemkeCore
 struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
-        abstract: "Probe one address now (ping, TCP, SNMP) and print what it is, or --all devices once and record them.",
+        abstract: "Probe one address or device now (ping, TCP, SNMP) and print what it is, or --all devices once and record them.",
         discussion: """
             Secrets typed on the command line (--community, --v3-auth-key, --v3-priv-key) can be \
             seen by every user of the machine in `ps` while kiemke runs. Prefer --secrets-file FILE \
@@ -22,7 +22,7 @@ struct ProbeCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "An IPv4 or IPv6 address.") var address: String?
+    @Argument(help: "An IPv4 or IPv6 address, or a device's name (its address, kind and SNMP settings are used).") var address: String?
     @Flag(help: "Probe every device in the database once and record the results (as `daemon --once`).") var all = false
     @Option(help: "What it is, for the TCP ports to try (default: the common ports of every kind).") var kind: String?
     @Option(help: "SNMP version: 1, 2c or 3 (default: the config's).") var snmpVersion: SNMPVersion?
@@ -39,10 +39,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "text or json.") var format: Format = .text
 
     func validate() throws {
-        guard all != (address != nil) else { throw ValidationError("give one ADDRESS, or --all") }
-        if let address, IPAddress(address) == nil {
-            throw ValidationError("\"\(address)\" is not an IPv4 or IPv6 address")
-        }
+        guard all != (address != nil) else { throw ValidationError("give one ADDRESS or device NAME, or --all") }
         if let kind, DeviceKind(parsing: kind) == nil {
             throw ValidationError("--kind " + DeviceKind.notAKind(kind))
         }
@@ -107,11 +104,25 @@ struct ProbeCommand: AsyncParsableCommand {
             return
         }
         let configuration = try configurationWithSecrets(workspace.configuration)
-        let device = Device(name: address!, kind: kind.flatMap(DeviceKind.init(parsing:)) ?? .other, address: address!,
-                            snmpVersion: v3User != nil ? .v3 : snmpVersion,
-                            snmpCommunity: community, snmpPort: snmpPort)
-        let ports = kind == nil ? DeviceKind.allCommonTCPPorts : nil
-        let target = ProbeTarget(address: IPAddress(address!)!, kind: device.kind, tcpPorts: ports,
+        guard let typed = address else { return }
+        // An address is probed as typed; anything else is a device's name, probed as the daemon would.
+        var known: Device?
+        if IPAddress(typed) == nil {
+            let device = try workspace.openStoreForReading().device(named: typed)
+            guard !device.address.isEmpty else {
+                throw InputError("\(device.name) has no address (equipment with no network); give it one with `kiemke devices edit \(device.name) --address ...`")
+            }
+            known = device
+        }
+        let kindGiven = kind.flatMap(DeviceKind.init(parsing:))
+        let device = Device(name: known?.name ?? typed, kind: kindGiven ?? known?.kind ?? .other, address: known?.address ?? typed,
+                            snmpVersion: v3User != nil ? .v3 : (snmpVersion ?? known?.snmpVersion),
+                            snmpCommunity: community ?? known?.snmpCommunity, snmpPort: snmpPort ?? known?.snmpPort)
+        guard let ip = IPAddress(device.address) else {
+            throw InputError("\(device.name)'s address \"\(device.address)\" is not an IPv4 or IPv6 address")
+        }
+        let ports = kindGiven == nil && known == nil ? DeviceKind.allCommonTCPPorts : nil
+        let target = ProbeTarget(address: ip, kind: device.kind, tcpPorts: ports,
                                  snmp: try configuration.snmpSettings(for: device))
         let prober = DeviceProber(options: configuration.proberOptions, logger: logger)
         // The probes only record why a method is unusable; the person running the command is told here.

@@ -1,5 +1,6 @@
 import Agent
 import ArgumentParser
+import Foundation
 import Inventory
 
 /// `kiemke report`: the digital-government section, from the data.
@@ -36,6 +37,7 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("--document lays out a Word document: use it with --format docx --output FILE.docx")
         }
     }
+    @Flag(help: "CSV without the UTF-8 byte-order mark Excel needs to show Vietnamese (for scripts).") var noBom = false
 
     func run() async throws {
         if let output { try ReportFileWriter.check(output) }
@@ -46,12 +48,19 @@ struct ReportCommand: AsyncParsableCommand {
         _ = try request.resolve(now: now, calendar: workspace.configuration.schedule.calendar)
         let report = try workspace.report(store: workspace.openStoreForReading(), request: request, now: now)
         let language = lang ?? workspace.configuration.language
-        if let output {
+        if format == .docx, let output {
             let layout: ReportWordRenderer.Layout = document ? .document(workspace.configuration.letterhead) : .section
             try ReportFileWriter.write(try report.file(format, language: language, layout: layout), to: output)
+            return
+        }
+        // Excel opens a CSV without a byte-order mark as the PC's legacy code page: "Mﾃ｡y tﾃｭnh".
+        let bom = format == .csv && !noBom ? "\u{FEFF}" : ""
+        var text = try report.rendered(format, language: language)
+        if format == .csv && language == .vi { text = ReportCSVHeaders.translated(text) }
+        if let output {
+            try ReportFileWriter.write(Data((bom + text).utf8), to: output)
         } else {
-            let text = try report.rendered(format, language: language)
-            print(format == .csv ? TerminalOutput.data(text) : text, terminator: "")
+            print(format == .csv ? bom + TerminalOutput.data(text) : text, terminator: "")
         }
     }
 }

@@ -57,10 +57,11 @@ struct ProbeCommandTests {
     func attentionFromFacts() async throws {
         let endpoint = try await SNMPSimulator.shared.endpoint()
         let cli = CLI()
+        // One snmpsim serves both recordings, told apart by community: one address, said so.
         try cli.folder.write("d.csv", """
-            name,kind,address,condition,snmp_version,snmp_community,snmp_port
-            PHOTO-01,copier,\(endpoint.address),good,2c,konica_c250i,\(endpoint.port)
-            IN-01,printer,\(endpoint.address),good,2c,epson,\(endpoint.port)
+            name,kind,address,condition,snmp_version,snmp_community,snmp_port,shared_address
+            PHOTO-01,copier,\(endpoint.address),good,2c,konica_c250i,\(endpoint.port),yes
+            IN-01,printer,\(endpoint.address),good,2c,epson,\(endpoint.port),yes
             """)
         #expect(try await cli.run("devices", "import", cli.folder.path("d.csv")).status == 0)
         let probed = try await cli.run("probe", "--all")

@@ -118,10 +118,11 @@ struct ImportRejectionTests {
 
     /// Each case: a bad row, the field the problem must name.
     static let cases: [(row: String, field: String)] = [
+        // Each at its own address: two devices at one address are a problem of their own.
         ("Máy lạ,toaster,127.0.0.2,,good,", "kind"),
-        ("PC-02,computer,127.0.0.2,,tuyệt vời,", "condition"),
-        (",computer,127.0.0.2,,good,", "name"),
-        ("pc-01,computer,127.0.0.2,,good,", "name"),
+        ("PC-02,computer,127.0.0.3,,tuyệt vời,", "condition"),
+        (",computer,127.0.0.4,,good,", "name"),
+        ("pc-01,computer,127.0.0.5,,good,", "name"),
         ("PC-03,computer,192.168.1,,good,", "address"),
         ("PC-04,computer,not-an-ip,,good,", "address"),
         ("PC-05,computer,127.0.0.2,good,", "row"),

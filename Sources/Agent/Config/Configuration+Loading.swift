@@ -32,7 +32,8 @@ extension Configuration {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
+            // Never Foundation's "NSCocoaErrorDomain error 256": say what is wrong with the path.
+            throw .unreadable(file: path, reason: FileProblem.describe(path, error: error))
         }
         var holdsSecrets = false
         var seen: [String: ConfigEntry] = [:]

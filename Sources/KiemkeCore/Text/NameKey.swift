@@ -34,19 +34,13 @@ public enum NameKey {
         return previous[b.count]
     }
 
-    /// The names nearest to `query`, best first: prefix and substring matches, then small edit distances.
+    /// The names nearest to `query`, best first (see `closeness(of:to:)`); diacritics and case ignored.
     public static func suggestions(for query: String, among names: [String], limit: Int = 3) -> [String] {
-        let key = fold(query)
-        let threshold = max(2, key.count / 2)
-        let scored = names.compactMap { name -> (String, Int)? in
-            let folded = fold(name)
-            if folded.hasPrefix(key) || key.hasPrefix(folded) { return (name, 0) }
-            if folded.contains(key) || key.contains(folded) { return (name, 1) }
-            let d = distance(key, folded)
-            return d <= threshold ? (name, 1 + d) : nil
+        var scored: [(name: String, score: Int)] = []
+        for name in names {
+            if let score = closeness(of: name, to: query) { scored.append((name, score)) }
         }
-        return scored
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : fold($0.0) < fold($1.0) }
-            .prefix(limit).map(\.0)
+        scored.sort { a, b in a.score != b.score ? a.score < b.score : fold(a.name) < fold(b.name) }
+        return scored.prefix(limit).map { $0.name }
     }
 }
