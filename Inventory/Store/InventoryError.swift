@@ -8,6 +8,14 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
     case newerDatabase(path: String, unknownMigrations: [String])
     case cannotCreateFolder(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
+    /// The file the store opened was deleted and nothing is in its place.
+    case databaseDeleted(path: String)
+    /// Another file was put in its place and is still being written.
+    case databaseBeingReplaced(path: String)
+    /// Another file was opened in place of the one the caller's row ids came from.
+    case databaseReplaced(path: String)
+    /// The file was deleted or replaced while a write was committing to it.
+    case databaseReplacedWhileWriting(path: String)
 
     public var description: String {
         switch self {
@@ -26,6 +34,14 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
             return "cannot create the folder \(path) for the database: \(reason); choose another place with --db or KIEMKE_DB"
         case .cannotOpen(let path, let reason):
             return "cannot open the database \(path): \(reason)"
+        case .databaseDeleted(let path):
+            return "the database file \(path) was deleted; restore it from a backup (it is used again at once) or restart kiemke to start a new one"
+        case .databaseBeingReplaced(let path):
+            return "the database file \(path) was replaced and is still being written; it is opened once it has been left alone for a moment"
+        case .databaseReplaced(let path):
+            return "the database file \(path) was replaced by another file since the data to write was read; read it again"
+        case .databaseReplacedWhileWriting(let path):
+            return "the database file \(path) was deleted or replaced while writing to it; nothing was written to the file now there, try again"
         }
     }
 
@@ -33,7 +49,8 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
     public var isInputError: Bool {
         switch self {
         case .deviceNotFound, .duplicateName, .invalidField: true
-        case .newerDatabase, .cannotCreateFolder, .cannotOpen: false
+        case .newerDatabase, .cannotCreateFolder, .cannotOpen, .databaseDeleted, .databaseBeingReplaced,
+             .databaseReplaced, .databaseReplacedWhileWriting: false
         }
     }
 }

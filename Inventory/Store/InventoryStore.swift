@@ -1,18 +1,42 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The one SQLite file that holds the office's devices, condition marks and observations.
 ///
 /// WAL mode lets the daemon write observations while `mark`, `report` and `status` read and
-/// write from other processes; the busy timeout absorbs the short write locks they contend for.
+/// write from other processes; a writer waits for another's write lock (`waitForLocks`: a
+/// minute for the commands, so a large import never makes `mark` fail).
+///
+/// The store follows its path, not the file it first opened: before each use it checks that
+/// the path still names that file (device and inode). When the file was deleted it closes it and
+/// refuses to write (nothing is ever reported written into a deleted file); when another file
+/// was put in its place (a restored backup), it opens that one.
 public final class InventoryStore: Sendable {
-    /// The database connection pool; `DatabasePool` is itself `Sendable`.
-    ///
-    /// Internal: callers use the intent-named queries and changes, and every write goes through
-    /// `write(_:)`, which stamps the change log.
-    let database: DatabasePool
-    /// The file this store opened.
+    /// The file this store opens.
     public let path: String
+    private let options: Options
+    private let lockWait: LockWait
+    private let connection: Mutex<Connection>
+
+    /// The most the WAL file keeps on disk after a checkpoint (SQLite's `journal_size_limit`):
+    /// without it the WAL stays as large as the largest burst of writes ever was.
+    static let walSizeLimit = 4 << 20
+    /// How long a file put in place of the database must be left unchanged before it is
+    /// opened: a backup still being copied is not written into.
+    static let replacementQuiet: TimeInterval = 1
+
+    private struct Options: Sendable {
+        var readonly: Bool
+        var maximumReaders: Int
+    }
+
+    /// The open pool and the file it opened; `pool` is nil once that file is gone.
+    private struct Connection: Sendable {
+        var pool: DatabasePool?
+        var identity: FileIdentity?
+        var generation: Int
+    }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -20,9 +44,12 @@ public final class InventoryStore: Sendable {
     ///   so that an old binary never writes into a schema it does not understand.
     ///
     /// `maximumReaders` bounds the pool's reader connections (each keeps its own page cache): the
-    /// daemon, which reads little, keeps it small.
-    public init(path: String, readonly: Bool = false, maximumReaders: Int = 5) throws {
+    /// daemon, which reads little, keeps it small. `waitForLocks` is how long a write waits for
+    /// another process's write to finish (the commands wait a minute; see `limitLockWait`).
+    public init(path: String, readonly: Bool = false, maximumReaders: Int = 5, waitForLocks: TimeInterval = 60) throws {
         self.path = path
+        options = Options(readonly: readonly, maximumReaders: maximumReaders)
+        lockWait = LockWait(seconds: waitForLocks)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -31,12 +58,99 @@ public final class InventoryStore: Sendable {
                 throw InventoryError.cannotCreateFolder(path: folder, reason: Self.reason(error))
             }
         }
+        let pool = try Self.open(path: path, options: options, lockWait: lockWait)
+        connection = Mutex(Connection(pool: pool, identity: FileIdentity(path: path), generation: 0))
+    }
+
+    /// The database connections for the file the path names now (reopened if it was replaced).
+    ///
+    /// Internal: callers use the intent-named queries and changes, and every write goes through
+    /// `write(_:)`, which stamps the change log.
+    var database: DatabasePool {
+        get throws { try current().pool }
+    }
+
+    /// How many times the store opened a file put in place of the one before; the daemon
+    /// compares it to notice a restore.
+    public var generation: Int {
+        connection.withLock { $0.generation }
+    }
+
+    /// Checks that the path still names the open file, reopening a replacement; throws
+    /// `InventoryError.databaseDeleted` when there is no file, `.databaseBeingReplaced` while a
+    /// new one is still being written.
+    public func checkFile() throws {
+        _ = try current()
+    }
+
+    /// Lowers (or raises) how long writes wait for another process's write lock from now on.
+    public func limitLockWait(seconds: TimeInterval) {
+        lockWait.set(seconds: seconds)
+    }
+
+    /// Runs `body` in one write transaction; its changes, and their change-log stamps, commit together.
+    ///
+    /// Throws `InventoryError.databaseReplacedWhileWriting` when the path stopped naming the file
+    /// during the transaction: what was committed went to a file that is no longer the database.
+    /// With `generation`, writes only into that generation's file (the caller holds its row ids)
+    /// and throws `.databaseReplaced` when another file was opened since.
+    func write<T>(generation: Int? = nil, _ body: (inout ChangeWriter) throws -> T) throws -> T {
+        let (pool, identity, opened) = try current()
+        if let generation, generation != opened { throw InventoryError.databaseReplaced(path: path) }
+        let result = try pool.write { db in
+            var writer = ChangeWriter(db: db)
+            let result = try body(&writer)
+            try writer.finish()
+            return result
+        }
+        if let identity, !(FileIdentity(path: path).map { $0.isSameFile(as: identity) } ?? false) {
+            throw InventoryError.databaseReplacedWhileWriting(path: path)
+        }
+        return result
+    }
+
+    /// Copies what the WAL holds into the database file when no reader still needs it, so that
+    /// the next write starts the WAL over (and `journal_size_limit` trims the file). Never waits.
+    public func checkpoint() throws {
+        _ = try database.writeWithoutTransaction { try $0.checkpoint(.passive) }
+    }
+
+    // MARK: - Opening
+
+    /// The connections to the file at the path, after checking it is the one they opened.
+    private func current() throws -> (pool: DatabasePool, identity: FileIdentity?, generation: Int) {
+        try connection.withLock { state in
+            let found = FileIdentity(path: path)
+            if let pool = state.pool {
+                guard let identity = state.identity else { return (pool, nil, state.generation) }
+                if let found, found.isSameFile(as: identity) { return (pool, identity, state.generation) }
+                // Deleted or replaced: close now, so that SQLite checkpoints into the old file and
+                // removes its WAL and shared-memory files before a restored copy can meet them.
+                try? pool.close()
+                state.pool = nil
+                state.identity = nil
+            }
+            guard let found else { throw InventoryError.databaseDeleted(path: path) }
+            guard found.isSettled(quiet: Self.replacementQuiet) else {
+                throw InventoryError.databaseBeingReplaced(path: path)
+            }
+            let pool = try Self.open(path: path, options: options, lockWait: lockWait)
+            state = Connection(pool: pool, identity: FileIdentity(path: path), generation: state.generation + 1)
+            return (pool, state.identity, state.generation)
+        }
+    }
+
+    private static func open(path: String, options: Options, lockWait: LockWait) throws -> DatabasePool {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
-        config.readonly = readonly
+        config.busyMode = .callback { tries in lockWait.retry(after: tries) }
+        config.readonly = options.readonly
         config.label = "kiemke"
-        config.maximumReaderCount = max(1, maximumReaders)
+        config.maximumReaderCount = max(1, options.maximumReaders)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)")
+        }
+        let database: DatabasePool
         do {
             database = try DatabasePool(path: path, configuration: config)
         } catch {
@@ -46,26 +160,17 @@ public final class InventoryStore: Sendable {
         let known = Set(migrator.migrations)
         // Through the writer when it may migrate: a reader connection opened now would keep the
         // old schema for its first statement after the migration (stale column names).
-        let applied = try readonly
+        let applied = try options.readonly
             ? database.read { try migrator.appliedIdentifiers($0) }
             : database.writeWithoutTransaction { try migrator.appliedIdentifiers($0) }
         let unknown = applied.subtracting(known)
         if !unknown.isEmpty {
             throw InventoryError.newerDatabase(path: path, unknownMigrations: unknown.sorted())
         }
-        if !readonly {
+        if !options.readonly {
             try migrator.migrate(database)
         }
-    }
-
-    /// Runs `body` in one write transaction; its changes, and their change-log stamps, commit together.
-    func write<T>(_ body: (inout ChangeWriter) throws -> T) throws -> T {
-        try database.write { db in
-            var writer = ChangeWriter(db: db)
-            let result = try body(&writer)
-            try writer.flushStamps()
-            return result
-        }
+        return database
     }
 
     private static func reason(_ error: any Error) -> String {

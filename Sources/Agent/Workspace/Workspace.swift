@@ -29,8 +29,9 @@ public struct Workspace: Sendable {
                                                 environment: environment, isRoot: isRoot)
     }
 
-    /// Opens the store (creating the file and its folder on first use).
-    public func openStore(maximumReaders: Int = 5) throws -> InventoryStore {
-        try InventoryStore(path: databasePath, maximumReaders: maximumReaders)
+    /// Opens the store (creating the file and its folder on first use). A write waits up to
+    /// `waitForLocks` seconds for another process's write (a large import) to finish.
+    public func openStore(maximumReaders: Int = 5, waitForLocks: TimeInterval = 60) throws -> InventoryStore {
+        try InventoryStore(path: databasePath, maximumReaders: maximumReaders, waitForLocks: waitForLocks)
     }
 }
