@@ -36,7 +36,14 @@ public final class InventoryStore: Sendable {
         var pool: DatabasePool?
         var identity: FileIdentity?
         var generation: Int
+        /// The WAL and shared-memory files last seen beside it (by suffix): SQLite neither
+        /// checkpoints nor removes them when it closes a deleted database, and a copy put in its
+        /// place would read the old file's pages from them.
+        var companions: [String: FileIdentity] = [:]
     }
+
+    /// SQLite's files beside the database in WAL mode.
+    private static let companionSuffixes = ["-wal", "-shm"]
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
@@ -59,7 +66,8 @@ public final class InventoryStore: Sendable {
             }
         }
         let pool = try Self.open(path: path, options: options, lockWait: lockWait)
-        connection = Mutex(Connection(pool: pool, identity: FileIdentity(path: path), generation: 0))
+        connection = Mutex(Connection(pool: pool, identity: FileIdentity(path: path), generation: 0,
+                                      companions: Self.companions(of: path)))
     }
 
     /// The database connections for the file the path names now (reopened if it was replaced).
@@ -106,6 +114,10 @@ public final class InventoryStore: Sendable {
         if let identity, !(FileIdentity(path: path).map { $0.isSameFile(as: identity) } ?? false) {
             throw InventoryError.databaseReplacedWhileWriting(path: path)
         }
+        let companions = Self.companions(of: path)
+        connection.withLock { state in
+            if state.generation == opened { state.companions.merge(companions) { $1 } }
+        }
         return result
     }
 
@@ -124,20 +136,35 @@ public final class InventoryStore: Sendable {
             if let pool = state.pool {
                 guard let identity = state.identity else { return (pool, nil, state.generation) }
                 if let found, found.isSameFile(as: identity) { return (pool, identity, state.generation) }
-                // Deleted or replaced: close now, so that SQLite checkpoints into the old file and
-                // removes its WAL and shared-memory files before a restored copy can meet them.
+                // Deleted or replaced: close now, and remove the old file's WAL and shared memory
+                // (SQLite leaves them when its file was deleted) before a restored copy meets them.
                 try? pool.close()
+                for (suffix, companion) in state.companions {
+                    if let found = FileIdentity(path: path + suffix), found.isSameFile(as: companion) {
+                        unlink(path + suffix)
+                    }
+                }
                 state.pool = nil
                 state.identity = nil
+                state.companions = [:]
             }
             guard let found else { throw InventoryError.databaseDeleted(path: path) }
             guard found.isSettled(quiet: Self.replacementQuiet) else {
                 throw InventoryError.databaseBeingReplaced(path: path)
             }
             let pool = try Self.open(path: path, options: options, lockWait: lockWait)
-            state = Connection(pool: pool, identity: FileIdentity(path: path), generation: state.generation + 1)
+            state = Connection(pool: pool, identity: FileIdentity(path: path), generation: state.generation + 1,
+                               companions: Self.companions(of: path))
             return (pool, state.identity, state.generation)
         }
+    }
+
+    private static func companions(of path: String) -> [String: FileIdentity] {
+        var found: [String: FileIdentity] = [:]
+        for suffix in companionSuffixes {
+            if let identity = FileIdentity(path: path + suffix) { found[suffix] = identity }
+        }
+        return found
     }
 
     private static func open(path: String, options: Options, lockWait: LockWait) throws -> DatabasePool {
