@@ -35,8 +35,10 @@ struct ChangeWriter {
     mutating func prepareForBulk(rows: Int) throws {
         guard rows > 5_000, defaultCacheSize == nil else { return }
         defaultCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        // About 1 KB of pages per device (row, marks, change log and their indexes), capped at 256 MB.
-        try db.execute(sql: "PRAGMA cache_size = -\(min(rows, 262_144))")
+        // A quarter of a KB of pages per device, capped at 64 MB: the rows, the change log and
+        // the uuid index grow at their ends (see `flushStamps`, `DeviceImporter.parse`); what is
+        // touched at random is the name index.
+        try db.execute(sql: "PRAGMA cache_size = -\(min(rows / 4, 65_536))")
     }
 
     // MARK: - Devices

@@ -80,6 +80,15 @@ public final class PollingService: Service, Sendable {
     /// Runs until graceful shutdown (SIGTERM, SIGINT); throws at start when a device asks for
     /// SNMPv3 and no v3 user is configured.
     public func run() async throws {
+        // A write waiting for another process's lock when the stop comes gives up within a second.
+        try await withGracefulShutdownHandler {
+            try await poll()
+        } onGracefulShutdown: { [store] in
+            store.limitLockWait(seconds: Self.stopLockWait)
+        }
+    }
+
+    private func poll() async throws {
         var (configuration, generation) = source.current
         try store.syncInternetLinks(configuration.report.internetTargets)
         var plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
@@ -284,6 +293,8 @@ public final class PollingService: Service, Sendable {
         var failure: (any Error)?
         while written < held.count {
             if let deadline, ContinuousClock.now >= deadline { break }
+            // A long backlog yields to a stop, which writes for a bounded time and spills the rest.
+            if deadline == nil && written > 0 && Task.isShuttingDownGracefully { break }
             let end = min(written + Self.chunkSize, held.count)
             let chunk = held.observations[written..<end].map(\.observation)
             do {
