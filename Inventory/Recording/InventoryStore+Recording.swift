@@ -8,10 +8,24 @@ extension InventoryStore {
     /// The up/down/off rules are `ProbeStateMachine`'s: this loads each device's state, applies
     /// the observations in time order, and writes the states, changes and credited time it gets
     /// back, so reports never rescan history.
+    ///
+    /// `skippingRecorded` leaves out observations already in the store (same device, same
+    /// time): for results read back from a spill file, which a stop cut short may have left
+    /// after they were written. With `generation` (see `InventoryStore.generation`), the device
+    /// ids are those of that generation's file, and nothing is written into another.
     @discardableResult
-    public func record(_ observations: [Observation], policy: RecordingPolicy) throws -> RecordSummary {
-        try write { writer in
-            try Self.record(observations, policy: policy, with: &writer)
+    public func record(_ observations: [Observation], policy: RecordingPolicy, skippingRecorded: Bool = false,
+                       generation: Int? = nil) throws -> RecordSummary {
+        try write(generation: generation) { writer in
+            let fresh = skippingRecorded ? try Self.unrecorded(observations, in: writer.db) : observations
+            return try Self.record(fresh, policy: policy, with: &writer)
+        }
+    }
+
+    static func unrecorded(_ observations: [Observation], in db: Database) throws -> [Observation] {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM observation WHERE deviceId = ? AND time = ? LIMIT 1")
+        return try observations.filter { observation in
+            try Int.fetchOne(statement, arguments: [observation.deviceId, observation.time]) == nil
         }
     }
 

@@ -20,6 +20,14 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
     case retired(name: String, on: String)
     /// `devices edit` with nothing to change.
     case nothingToEdit(name: String)
+    /// The file the store opened was deleted and nothing is in its place.
+    case databaseDeleted(path: String)
+    /// Another file was put in its place and is still being written.
+    case databaseBeingReplaced(path: String)
+    /// Another file was opened in place of the one the caller's row ids came from.
+    case databaseReplaced(path: String)
+    /// The file was deleted or replaced while a write was committing to it.
+    case databaseReplacedWhileWriting(path: String)
 
     public var description: String {
         switch self {
@@ -50,6 +58,14 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
             return "nothing to change for \(name): give --address, --location, --kind, --name, --note or --schedule"
         case .markBeforeInService(let device, let markedAt, let inService):
             return "a mark of \(device) dated \(markedAt) would be earlier than its in-service date \(inService); date the mark later, or move the in-service date earlier (import the list with a `since` column)"
+        case .databaseDeleted(let path):
+            return "the database file \(path) was deleted; restore it from a backup (it is used again at once) or restart kiemke to start a new one"
+        case .databaseBeingReplaced(let path):
+            return "the database file \(path) was replaced and is still being written; it is opened once it has been left alone for a moment"
+        case .databaseReplaced(let path):
+            return "the database file \(path) was replaced by another file since the data to write was read; read it again"
+        case .databaseReplacedWhileWriting(let path):
+            return "the database file \(path) was deleted or replaced while writing to it; nothing was written to the file now there, try again"
         }
     }
 
@@ -57,7 +73,8 @@ public enum InventoryError: Error, CustomStringConvertible, Equatable {
     public var isInputError: Bool {
         switch self {
         case .deviceNotFound, .duplicateName, .invalidField, .databaseIsFolder, .markBeforeInService, .retired, .nothingToEdit: true
-        case .newerDatabase, .cannotCreateFolder, .cannotOpen, .missingDatabase, .needsUpgrade: false
+        case .newerDatabase, .cannotCreateFolder, .cannotOpen, .missingDatabase, .needsUpgrade, .databaseDeleted,
+             .databaseBeingReplaced, .databaseReplaced, .databaseReplacedWhileWriting: false
         }
     }
 }

@@ -1,34 +1,66 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The one SQLite file that holds the office's devices, condition marks and observations.
 ///
 /// WAL mode lets the daemon write observations while `mark`, `report` and `status` read and
-/// write from other processes; the busy timeout absorbs the short write locks they contend for.
+/// write from other processes; a writer waits for another's write lock (`waitForLocks`: a
+/// minute for the commands, so a large import never makes `mark` fail).
+///
+/// The store follows its path, not the file it first opened: before each use it checks that
+/// the path still names that file (device and inode). When the file was deleted it closes it and
+/// refuses to write (nothing is ever reported written into a deleted file); when another file
+/// was put in its place (a restored backup), it opens that one.
 public final class InventoryStore: Sendable {
-    /// The database connection pool; `DatabasePool` is itself `Sendable`.
-    ///
-    /// Internal: callers use the intent-named queries and changes, and every write goes through
-    /// `write(_:)`, which stamps the change log.
-    let database: DatabasePool
-    /// The file this store opened.
+    /// The file this store opens.
     public let path: String
     /// The office's time zone: how dates in the store's messages and listings are written.
     public let timeZone: TimeZone
+    private let options: Options
+    private let lockWait: LockWait
+    private let connection: Mutex<Connection>
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date; with
-    /// `readonly`, opens an existing database for reading only and never creates anything.
+    /// The most the WAL file keeps on disk after a checkpoint (SQLite's `journal_size_limit`):
+    /// without it the WAL stays as large as the largest burst of writes ever was.
+    static let walSizeLimit = 4 << 20
+    /// How long a file put in place of the database must be left unchanged before it is
+    /// opened: a backup still being copied is not written into.
+    static let replacementQuiet: TimeInterval = 1
+
+    private struct Options: Sendable {
+        var readonly: Bool
+        var maximumReaders: Int
+    }
+
+    /// The open pool and the file it opened; `pool` is nil once that file is gone.
+    private struct Connection: Sendable {
+        var pool: DatabasePool?
+        var identity: FileIdentity?
+        var generation: Int
+        /// The WAL and shared-memory files last seen beside it (by suffix): SQLite neither
+        /// checkpoints nor removes them when it closes a deleted database, and a copy put in its
+        /// place would read the old file's pages from them.
+        var companions: [String: FileIdentity] = [:]
+    }
+
+    /// SQLite's files beside the database in WAL mode.
+    private static let companionSuffixes = ["-wal", "-shm"]
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     ///
     /// - Throws: `InventoryError.newerDatabase` when the file was written by a newer kiemke,
-    ///   so that an old binary never writes into a schema it does not understand;
-    ///   `.databaseIsFolder` when `path` is a folder; `.missingDatabase` when `readonly` and
-    ///   there is no file at `path`.
+    ///   so that an old binary never writes into a schema it does not understand.
     ///
     /// `maximumReaders` bounds the pool's reader connections (each keeps its own page cache): the
-    /// daemon, which reads little, keeps it small.
-    public init(path: String, readonly: Bool = false, maximumReaders: Int = 5, timeZone: TimeZone = .current) throws {
+    /// daemon, which reads little, keeps it small. `waitForLocks` is how long a write waits for
+    /// another process's write to finish (the commands wait a minute; see `limitLockWait`).
+    public init(path: String, readonly: Bool = false, maximumReaders: Int = 5, timeZone: TimeZone = .current,
+                waitForLocks: TimeInterval = 60) throws {
         self.path = path
         self.timeZone = timeZone
+        options = Options(readonly: readonly, maximumReaders: maximumReaders)
+        lockWait = LockWait(seconds: waitForLocks)
         if path.trimmingCharacters(in: .whitespaces).isEmpty {
             throw InventoryError.invalidField(field: "database path", value: path, reason: "it is empty; name the database file")
         }
@@ -36,12 +68,115 @@ public final class InventoryStore: Sendable {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw InventoryError.databaseIsFolder(path: path) }
         if readonly && !exists { throw InventoryError.missingDatabase(path: path) }
+        // A new database and its folder are private (0600/0700) whatever the umask.
         if !readonly { try Self.createPrivately(path: path) }
+        let pool = try Self.open(path: path, options: options, lockWait: lockWait, timeZone: timeZone)
+        connection = Mutex(Connection(pool: pool, identity: FileIdentity(path: path), generation: 0,
+                                      companions: Self.companions(of: path)))
+    }
 
+    /// The database connections for the file the path names now (reopened if it was replaced).
+    ///
+    /// Internal: callers use the intent-named queries and changes, and every write goes through
+    /// `write(_:)`, which stamps the change log.
+    var database: DatabasePool {
+        get throws { try current().pool }
+    }
+
+    /// How many times the store opened a file put in place of the one before; the daemon
+    /// compares it to notice a restore.
+    public var generation: Int {
+        connection.withLock { $0.generation }
+    }
+
+    /// Checks that the path still names the open file, reopening a replacement; throws
+    /// `InventoryError.databaseDeleted` when there is no file, `.databaseBeingReplaced` while a
+    /// new one is still being written.
+    public func checkFile() throws {
+        _ = try current()
+    }
+
+    /// Lowers (or raises) how long writes wait for another process's write lock from now on.
+    public func limitLockWait(seconds: TimeInterval) {
+        lockWait.set(seconds: seconds)
+    }
+
+    /// Runs `body` in one write transaction; its changes, and their change-log stamps, commit together.
+    ///
+    /// Throws `InventoryError.databaseReplacedWhileWriting` when the path stopped naming the file
+    /// during the transaction: what was committed went to a file that is no longer the database.
+    /// With `generation`, writes only into that generation's file (the caller holds its row ids)
+    /// and throws `.databaseReplaced` when another file was opened since.
+    func write<T>(generation: Int? = nil, _ body: (inout ChangeWriter) throws -> T) throws -> T {
+        let (pool, identity, opened) = try current()
+        if let generation, generation != opened { throw InventoryError.databaseReplaced(path: path) }
+        let result = try pool.write { db in
+            var writer = ChangeWriter(db: db)
+            let result = try body(&writer)
+            try writer.finish()
+            return result
+        }
+        if let identity, !(FileIdentity(path: path).map { $0.isSameFile(as: identity) } ?? false) {
+            throw InventoryError.databaseReplacedWhileWriting(path: path)
+        }
+        let companions = Self.companions(of: path)
+        connection.withLock { state in
+            if state.generation == opened { state.companions.merge(companions) { $1 } }
+        }
+        return result
+    }
+
+    /// Copies what the WAL holds into the database file when no reader still needs it, so that
+    /// the next write starts the WAL over (and `journal_size_limit` trims the file). Never waits.
+    public func checkpoint() throws {
+        _ = try database.writeWithoutTransaction { try $0.checkpoint(.passive) }
+    }
+
+    // MARK: - Opening
+
+    /// The connections to the file at the path, after checking it is the one they opened.
+    private func current() throws -> (pool: DatabasePool, identity: FileIdentity?, generation: Int) {
+        try connection.withLock { state in
+            let found = FileIdentity(path: path)
+            if let pool = state.pool {
+                guard let identity = state.identity else { return (pool, nil, state.generation) }
+                if let found, found.isSameFile(as: identity) { return (pool, identity, state.generation) }
+                // Deleted or replaced: close now, and remove the old file's WAL and shared memory
+                // (SQLite leaves them when its file was deleted) before a restored copy meets them.
+                try? pool.close()
+                for (suffix, companion) in state.companions {
+                    if let found = FileIdentity(path: path + suffix), found.isSameFile(as: companion) {
+                        unlink(path + suffix)
+                    }
+                }
+                state.pool = nil
+                state.identity = nil
+                state.companions = [:]
+            }
+            guard let found else { throw InventoryError.databaseDeleted(path: path) }
+            guard found.isSettled(quiet: Self.replacementQuiet) else {
+                throw InventoryError.databaseBeingReplaced(path: path)
+            }
+            let pool = try Self.open(path: path, options: options, lockWait: lockWait, timeZone: timeZone)
+            state = Connection(pool: pool, identity: FileIdentity(path: path), generation: state.generation + 1,
+                               companions: Self.companions(of: path))
+            return (pool, state.identity, state.generation)
+        }
+    }
+
+    private static func companions(of path: String) -> [String: FileIdentity] {
+        var found: [String: FileIdentity] = [:]
+        for suffix in companionSuffixes {
+            if let identity = FileIdentity(path: path + suffix) { found[suffix] = identity }
+        }
+        return found
+    }
+
+    private static func open(path: String, options: Options, lockWait: LockWait, timeZone: TimeZone) throws -> DatabasePool {
         let migrator = InventorySchema.migrator
         let known = Set(migrator.migrations)
-        if readonly {
-            var (pool, applied) = try Self.openForReading(path: path, maximumReaders: maximumReaders)
+        if options.readonly {
+            var (pool, applied) = try openForReading(path: path, maximumReaders: options.maximumReaders)
             if !applied.subtracting(known).isEmpty {
                 throw InventoryError.newerDatabase(path: path, unknownMigrations: applied.subtracting(known).sorted())
             }
@@ -57,14 +192,18 @@ public final class InventoryStore: Sendable {
                 } catch {
                     throw InventoryError.needsUpgrade(path: path, reason: Self.reason(error))
                 }
-                (pool, applied) = try Self.openForReading(path: path, maximumReaders: maximumReaders)
+                (pool, applied) = try openForReading(path: path, maximumReaders: options.maximumReaders)
             }
-            database = pool
-            return
+            return pool
         }
-
+        var config = configuration(readonly: false, maximumReaders: options.maximumReaders)
+        config.busyMode = .callback { tries in lockWait.retry(after: tries) }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)")
+        }
+        let database: DatabasePool
         do {
-            database = try DatabasePool(path: path, configuration: Self.configuration(readonly: false, maximumReaders: maximumReaders))
+            database = try DatabasePool(path: path, configuration: config)
         } catch {
             throw InventoryError.cannotOpen(path: path, reason: Self.reason(error))
         }
@@ -85,6 +224,7 @@ public final class InventoryStore: Sendable {
         } catch {
             throw InventoryError.cannotOpen(path: path, reason: Self.reason(error))
         }
+        return database
     }
 
     private static func configuration(readonly: Bool, maximumReaders: Int) -> Configuration {
@@ -138,16 +278,6 @@ public final class InventoryStore: Sendable {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
-    }
-
-    /// Runs `body` in one write transaction; its changes, and their change-log stamps, commit together.
-    func write<T>(_ body: (inout ChangeWriter) throws -> T) throws -> T {
-        try database.write { db in
-            var writer = ChangeWriter(db: db)
-            let result = try body(&writer)
-            try writer.flushStamps()
-            return result
-        }
     }
 
     private static func reason(_ error: any Error) -> String {

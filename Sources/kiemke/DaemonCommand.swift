@@ -22,7 +22,10 @@ struct DaemonCommand: AsyncParsableCommand {
         let override = interval
         var configuration = workspace.configuration
         if let override { configuration.probe.interval = override }
-        let store = try workspace.openStore(maximumReaders: 2)
+        // The daemon holds what it cannot write and tries again, so it need not wait long for a lock.
+        let store = try workspace.openStore(maximumReaders: 2, waitForLocks: 10)
+        // Held until the process ends: a second daemon (or `--once`) on this database exits 1.
+        let lock = try DaemonLock(databasePath: store.path)
         logger.notice("using config and database", metadata: [
             "config": "\(workspace.configPath ?? "(none: built-in defaults)")", "db": "\(store.path)",
         ])
@@ -36,6 +39,7 @@ struct DaemonCommand: AsyncParsableCommand {
                                       afterBatch: { MemoryTuning.releaseFreedMemory() })
         if once {
             print(try await services.polling.runOnce())
+            withExtendedLifetime(lock) {}
             return
         }
         // Before the probe threads start, so that they share two malloc arenas.
@@ -43,5 +47,6 @@ struct DaemonCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(
             services: services.all.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        withExtendedLifetime(lock) {}
     }
 }

@@ -45,6 +45,9 @@ extension DaemonEvent {
         case .writeFailed(let path, let error, let held):
             (.error, "cannot write to the database; keeping observations in memory and retrying",
              ["db": "\(path)", "error": "\(error)", "held": "\(held)"])
+        case .databaseReopened(let path, let held, let unmatched):
+            (.notice, "the database file was replaced (a restored backup?); writing to the new file",
+             ["db": "\(path)", "held": "\(held)", "unmatched": "\(unmatched)"])
         case .writeRecovered(let path, let written):
             (.notice, "the database is writable again; wrote the observations held in memory",
              ["db": "\(path)", "written": "\(written)"])
@@ -54,8 +57,19 @@ extension DaemonEvent {
             (.info, "pruned old raw observations", ["removed": "\(removed)", "older_than_days": "\(days)"])
         case .pruneFailed(let error):
             (.warning, "could not prune old observations", ["error": "\(error)"])
-        case .stopped(let unwritten):
-            (.notice, "daemon stopped", ["unwritten": "\(unwritten)"])
+        case .spillLoaded(let path, let observations, let unmatched, let badLines):
+            (unmatched + badLines > 0 ? .warning : .notice, "writing the results saved at the last stop",
+             ["spill": "\(path)", "observations": "\(observations)", "unmatched": "\(unmatched)", "bad_lines": "\(badLines)"])
+        case .spillImported(let path):
+            (.notice, "the results saved at the last stop are in the database; removed the spill file", ["spill": "\(path)"])
+        case .spillUnreadable(let path, let error):
+            (.error, "cannot read the results saved at the last stop; the file is left in place",
+             ["spill": "\(path)", "error": "\(error)"])
+        case .spilled(let path, let observations, let lost, let error):
+            (lost > 0 ? .error : .warning, "saved the results that could not be written; the next start writes them",
+             ["spill": "\(path)", "observations": "\(observations)", "lost": "\(lost)", "error": "\(error ?? "none")"])
+        case .stopped(let unwritten, let spilled):
+            (.notice, "daemon stopped", ["unwritten": "\(unwritten)", "spilled": "\(spilled)", "lost": "\(unwritten - spilled)"])
         }
     }
 }

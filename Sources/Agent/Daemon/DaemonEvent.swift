@@ -27,6 +27,9 @@ public enum DaemonEvent: Sendable, Equatable {
     case databaseDeleted(path: String, held: Int)
     /// Results could not be written; they are held in memory and retried.
     case writeFailed(path: String, error: String, held: Int)
+    /// The database file was replaced (a restored backup) and the new one opened; the results
+    /// held in memory go there, except those of devices it does not have.
+    case databaseReopened(path: String, held: Int, unmatched: Int)
     /// Writing works again; the results held in memory were written.
     case writeRecovered(path: String, written: Int)
     /// Too many unwritten results: the oldest were dropped.
@@ -35,8 +38,18 @@ public enum DaemonEvent: Sendable, Equatable {
     case pruned(removed: Int, olderThanDays: Int)
     /// Removing old raw observations failed; it is tried again later.
     case pruneFailed(error: String)
-    /// The polling loop stopped (graceful shutdown), with the results it could not write.
-    case stopped(unwritten: Int)
+    /// At start: the results the last stop could not write were read from the spill file; those
+    /// of devices no longer in the database, and unreadable lines, are left out.
+    case spillLoaded(path: String, observations: Int, unmatched: Int, badLines: Int)
+    /// The results from the spill file are in the database; the file was removed.
+    case spillImported(path: String)
+    /// The spill file exists but cannot be read; it is left in place.
+    case spillUnreadable(path: String, error: String)
+    /// At stop: results that could not be written were saved to the spill file (`lost` did not fit).
+    case spilled(path: String, observations: Int, lost: Int, error: String?)
+    /// The polling loop stopped (graceful shutdown): `unwritten` results were not written to the
+    /// database, of which `spilled` are in the spill file for the next start.
+    case stopped(unwritten: Int, spilled: Int)
 
     /// What one polling interval did, for the periodic "cycle" line.
     public struct CycleTotals: Sendable, Equatable {

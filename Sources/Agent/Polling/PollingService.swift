@@ -11,19 +11,33 @@ import Synchronization
 /// Each device has its own due time, first set at a stable offset inside its interval so that
 /// devices are not probed in one burst. Due devices are probed together in one batch, and the
 /// next batch starts only when this one is recorded, so probing never overlaps itself.
-/// Results that cannot be written (disk full, read-only or deleted file) stay in memory and
-/// are written on the next try: a failed write loses no observation. A reloaded config
+///
+/// Results are written in chunks of `chunkSize` (one transaction each, so a backlog never
+/// becomes one ever-growing transaction), followed by a checkpoint that keeps the WAL small.
+/// Results that cannot be written (disk full, file deleted) stay in memory and are written on
+/// the next try. When the database file is replaced (a restored backup), the store opens the
+/// new file and the held results go there. A stop abandons the batch being probed, writes
+/// what it holds for at most `stopBudget`, and puts the rest in the spill file
+/// (`ObservationSpill`), which the next start writes into the database. A reloaded config
 /// (`ConfigurationSource`) takes effect at the next batch.
 public final class PollingService: Service, Sendable {
     private let store: InventoryStore
+    private let spill: ObservationSpill
     private let source: ConfigurationSource
     private let events: DaemonEventSink
     private let logger: Logger
     private let afterBatch: @Sendable () -> Void
-    /// Whether the last write failed, so that recovery is reported once.
-    private let writeFailing = Atomic<Bool>(false)
     /// Most observations kept in memory while the database cannot be written.
     private let pendingLimit: Int
+
+    /// Observations written per transaction.
+    static let chunkSize = 500
+    /// How long a stop spends writing what it holds before spilling the rest.
+    static let stopBudget: Duration = .seconds(2)
+    /// How long a write waits for another process's lock once a stop was asked for.
+    static let stopLockWait: TimeInterval = 1
+    /// How often a database that stays unwritable is reported again.
+    static let failureReminder: TimeInterval = 60
 
     /// - Parameters:
     ///   - events: where state changes, cycles and write failures are reported.
@@ -31,6 +45,7 @@ public final class PollingService: Service, Sendable {
     public init(store: InventoryStore, source: ConfigurationSource, events: @escaping DaemonEventSink = { _ in },
                 logger: Logger, afterBatch: @escaping @Sendable () -> Void = {}, pendingLimit: Int = 200_000) {
         self.store = store
+        spill = ObservationSpill(databasePath: store.path)
         self.source = source
         self.events = events
         self.logger = logger
@@ -50,12 +65,13 @@ public final class PollingService: Service, Sendable {
         try plan.checkCredentials()
         let clock = ContinuousClock()
         let started = clock.now
-        var pending = await poller.probe(plan.entries)
+        var held = Held(generation: store.generation)
+        held.append(await poller.probe(plan.entries), of: plan.entries)
         var window = WindowStats(start: Date())
         window.probing = clock.now - started
-        flush(&pending, poller: poller, window: &window)
-        if !pending.isEmpty {
-            throw SchedulerError.notRecorded(count: pending.count, path: store.path)
+        flush(&held, poller: poller, window: &window)
+        if !held.isEmpty {
+            throw SchedulerError.notRecorded(count: held.count, path: store.path)
         }
         return CycleSummary(devices: plan.entries.count, unprobeable: plan.skipped, up: window.up, down: window.down,
                             off: window.off, duration: clock.now - started)
@@ -64,6 +80,15 @@ public final class PollingService: Service, Sendable {
     /// Runs until graceful shutdown (SIGTERM, SIGINT); throws at start when a device asks for
     /// SNMPv3 and no v3 user is configured.
     public func run() async throws {
+        // A write waiting for another process's lock when the stop comes gives up within a second.
+        try await withGracefulShutdownHandler {
+            try await poll()
+        } onGracefulShutdown: { [store] in
+            store.limitLockWait(seconds: Self.stopLockWait)
+        }
+    }
+
+    private func poll() async throws {
         var (configuration, generation) = source.current
         try store.syncInternetLinks(configuration.report.internetTargets)
         var plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
@@ -71,11 +96,14 @@ public final class PollingService: Service, Sendable {
         var poller = makePoller(configuration)
         var due: [Int64: Date] = [:]
         var lastLoad = Date.distantPast
-        var pending: [Observation] = []
+        var held = Held(generation: store.generation)
         var window = WindowStats(start: Date())
         var reported: [String] = []
         events(.started(database: store.path, interval: configuration.probe.interval,
                         timeout: configuration.probe.timeout, downAfter: configuration.probe.downAfter))
+        loadSpill(into: &held)
+        flush(&held, poller: poller, window: &window)
+        spill.reserveSpace()
 
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let now = Date()
@@ -86,8 +114,15 @@ public final class PollingService: Service, Sendable {
                 lastLoad = .distantPast
                 logger.debug("config in force changed", metadata: ["generation": "\(generation)"])
             }
+            // The file is checked every turn, so that a deleted one is let go of (and a restored
+            // one opened) at once, not at the next write.
+            let fileUsable = checkFile(&held)
+            if fileUsable && store.generation != held.generation {
+                reopened(&held)
+                lastLoad = .distantPast
+            }
             // Devices added or retired by the CLI are picked up within seconds, without a restart.
-            if now.timeIntervalSince(lastLoad) >= min(10, configuration.probe.interval.seconds) {
+            if fileUsable && now.timeIntervalSince(lastLoad) >= min(10, configuration.probe.interval.seconds) {
                 do {
                     if lastLoad == .distantPast { try store.syncInternetLinks(configuration.report.internetTargets) }
                     plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
@@ -110,7 +145,10 @@ public final class PollingService: Service, Sendable {
             let batch = plan.entries.filter { entry in entry.device.id.flatMap { due[$0] }.map { $0 <= now } ?? false }
             if !batch.isEmpty {
                 let started = ContinuousClock.now
-                pending += await poller.probe(batch, at: now)
+                let probing = Task { [poller] in await poller.probe(batch, at: now) }
+                // A stop abandons the batch in flight: its devices have no result yet, so nothing held is lost.
+                guard let observations = await UntilShutdown.value(of: probing) else { break }
+                held.append(observations, of: batch)
                 window.probing += ContinuousClock.now - started
                 for entry in batch {
                     guard let id = entry.device.id, let slot = due[id] else { continue }
@@ -118,11 +156,12 @@ public final class PollingService: Service, Sendable {
                     // After a stall, skip the missed slots rather than probe in a burst.
                     due[id] = next > now ? next : now.addingTimeInterval(entry.interval)
                 }
-                logger.debug("batch probed", metadata: ["devices": "\(batch.count)", "pending": "\(pending.count)"])
-                flush(&pending, poller: poller, window: &window)
+                logger.debug("batch probed", metadata: ["devices": "\(batch.count)", "pending": "\(held.count)"])
+                if fileUsable { flush(&held, poller: poller, window: &window) }
+                trim(&held)
                 afterBatch()
-            } else if !pending.isEmpty {
-                flush(&pending, poller: poller, window: &window)
+            } else if !held.isEmpty && fileUsable {
+                flush(&held, poller: poller, window: &window)
             }
 
             if now.timeIntervalSince(window.start) >= configuration.probe.interval.seconds {
@@ -138,42 +177,194 @@ public final class PollingService: Service, Sendable {
                 try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
             }
         }
-        if !pending.isEmpty {
-            flush(&pending, poller: poller, window: &window)
-        }
-        events(.stopped(unwritten: pending.count))
+        stop(&held, poller: poller, window: &window)
     }
 
-    /// Writes pending observations in one transaction; on failure keeps them for the next try.
-    private func flush(_ pending: inout [Observation], poller: Poller, window: inout WindowStats) {
-        guard FileManager.default.fileExists(atPath: store.path) else {
-            events(.databaseDeleted(path: store.path, held: pending.count))
-            trim(&pending)
-            return
+    // MARK: - Writing
+
+    /// Observations waiting to be written, oldest first, with how many at the front came from the spill file.
+    struct Held {
+        /// The store generation whose file the held device ids belong to.
+        var generation: Int
+        var observations: [HeldObservation] = []
+        /// The first `fromSpill` were read from the spill file, which stays until they are written.
+        var fromSpill = 0
+        var count: Int { observations.count }
+        var isEmpty: Bool { observations.isEmpty }
+
+        mutating func append(_ results: [Observation], of entries: [PollPlan.Entry]) {
+            for (entry, observation) in zip(entries, results) {
+                observations.append(HeldObservation(deviceUUID: entry.device.uuid, observation: observation))
+            }
         }
+
+        mutating func removeFirst(_ count: Int) {
+            observations.removeFirst(count)
+            fromSpill = max(0, fromSpill - count)
+        }
+    }
+
+    /// The state of the database file the last turn found, so that each change is reported once.
+    private enum FileProblem: Equatable { case none, deleted, beingReplaced, other }
+    private let fileProblem = Mutex<FileProblem>(.none)
+    /// When an unwritable database was last reported, nil while writes succeed.
+    private let failingSince = Mutex<Date?>(nil)
+
+    /// Checks the database file; reports it deleted once. Returns whether it can be written to.
+    private func checkFile(_ held: inout Held) -> Bool {
+        let problem: FileProblem
         do {
-            let held = pending.count
-            let summary = try store.record(pending, policy: poller.policy)
-            for (name, change) in summary.changes {
-                events(.stateChanged(device: name, from: change.from, to: change.to, reason: change.reason))
-            }
-            window.add(summary)
-            pending.removeAll()
-            if writeFailing.exchange(false, ordering: .relaxed) {
-                events(.writeRecovered(path: store.path, written: held))
-            }
+            try store.checkFile()
+            problem = .none
+        } catch InventoryError.databaseDeleted {
+            problem = .deleted
+        } catch InventoryError.databaseBeingReplaced {
+            problem = .beingReplaced
         } catch {
-            writeFailing.store(true, ordering: .relaxed)
-            events(.writeFailed(path: store.path, error: "\(error)", held: pending.count))
-            trim(&pending)
+            problem = .other
+        }
+        let previous = fileProblem.withLock { state in
+            defer { state = problem }
+            return state
+        }
+        if problem == .deleted && previous != .deleted {
+            events(.databaseDeleted(path: store.path, held: held.count))
+        }
+        // Another error (a restored file that cannot be opened) is the write's to report.
+        return problem == .none || problem == .other
+    }
+
+    /// The store opened a new file: the held results name their devices by uuid, so they are
+    /// matched to its rows; those of devices it does not have are dropped and counted.
+    private func reopened(_ held: inout Held) {
+        do {
+            let generation = store.generation
+            let ids = try deviceIds()
+            let before = held.count
+            held.generation = generation
+            held.observations = held.observations.compactMap { item in
+                guard let id = ids[item.deviceUUID] else { return nil }
+                var item = item
+                item.observation.deviceId = id
+                return item
+            }
+            held.fromSpill = min(held.fromSpill, held.count)
+            events(.databaseReopened(path: store.path, held: held.count, unmatched: before - held.count))
+        } catch {
+            events(.deviceListUnreadable(error: "\(error)"))
         }
     }
 
-    private func trim(_ pending: inout [Observation]) {
-        if pending.count > pendingLimit {
-            events(.observationsDropped(count: pending.count - pendingLimit))
-            pending.removeFirst(pending.count - pendingLimit)
+    private func deviceIds() throws -> [UUID: Int64] {
+        let devices = try store.devices(includeRetired: true, includeInternetLinks: true)
+        return Dictionary(devices.compactMap { device in device.id.map { (device.uuid, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Reads the spill file the last stop left, to be written first.
+    private func loadSpill(into held: inout Held) {
+        guard spill.exists else { return }
+        do {
+            let contents = try spill.read()
+            held.generation = store.generation
+            let ids = try deviceIds()
+            var loaded: [HeldObservation] = []
+            for var item in contents.observations {
+                guard let id = ids[item.deviceUUID] else { continue }
+                item.observation.deviceId = id
+                loaded.append(item)
+            }
+            held.observations.insert(contentsOf: loaded, at: 0)
+            held.fromSpill = loaded.count
+            events(.spillLoaded(path: spill.path, observations: loaded.count,
+                                unmatched: contents.observations.count - loaded.count, badLines: contents.badLines.count))
+            if loaded.isEmpty { spill.remove() }
+        } catch {
+            events(.spillUnreadable(path: spill.path, error: "\(error)"))
         }
+    }
+
+    /// Writes held observations in chunks, oldest first, until all are written, one fails, or
+    /// `deadline` passes; what is not written stays held.
+    private func flush(_ held: inout Held, poller: Poller, window: inout WindowStats,
+                       deadline: ContinuousClock.Instant? = nil) {
+        guard !held.isEmpty else { return }
+        let hadSpill = held.fromSpill > 0
+        var written = 0
+        var failure: (any Error)?
+        while written < held.count {
+            if let deadline, ContinuousClock.now >= deadline { break }
+            // A long backlog yields to a stop, which writes for a bounded time and spills the rest.
+            if deadline == nil && written > 0 && Task.isShuttingDownGracefully { break }
+            let end = min(written + Self.chunkSize, held.count)
+            let chunk = held.observations[written..<end].map(\.observation)
+            do {
+                let summary = try store.record(chunk, policy: poller.policy, skippingRecorded: written < held.fromSpill,
+                                                generation: held.generation)
+                for (name, change) in summary.changes {
+                    events(.stateChanged(device: name, from: change.from, to: change.to, reason: change.reason))
+                }
+                window.add(summary)
+                written = end
+            } catch {
+                failure = error
+                break
+            }
+        }
+        held.removeFirst(written)
+        if written > 0 {
+            // Lets the next write start the WAL over, so it stays as small as one chunk.
+            do { try store.checkpoint() } catch {
+                logger.debug("checkpoint failed", metadata: ["error": "\(error)"])
+            }
+            if hadSpill && held.fromSpill == 0 {
+                spill.remove()
+                events(.spillImported(path: spill.path))
+            }
+        }
+        if let failure {
+            let now = Date()
+            let remind = failingSince.withLock { since in
+                defer { if since == nil || now.timeIntervalSince(since!) >= Self.failureReminder { since = now } }
+                return since.map { now.timeIntervalSince($0) >= Self.failureReminder } ?? true
+            }
+            if remind, !Self.isDeleted(failure) {
+                events(.writeFailed(path: store.path, error: "\(failure)", held: held.count))
+            }
+        } else if failingSince.withLock({ $0.take() }) != nil {
+            events(.writeRecovered(path: store.path, written: written))
+        }
+    }
+
+    /// Errors the file check reports (or the next turn's remapping answers), not write failures.
+    private static func isDeleted(_ error: any Error) -> Bool {
+        switch error {
+        case InventoryError.databaseDeleted, InventoryError.databaseReplaced, InventoryError.databaseBeingReplaced: true
+        default: false
+        }
+    }
+
+    private func trim(_ held: inout Held) {
+        if held.count > pendingLimit {
+            let dropped = held.count - pendingLimit
+            events(.observationsDropped(count: dropped))
+            held.removeFirst(dropped)
+        }
+    }
+
+    /// On a stop: writes what is held for at most `stopBudget`, spills the rest, reports the totals.
+    private func stop(_ held: inout Held, poller: Poller, window: inout WindowStats) {
+        store.limitLockWait(seconds: Self.stopLockWait)
+        if !held.isEmpty {
+            flush(&held, poller: poller, window: &window, deadline: .now + Self.stopBudget)
+        }
+        let unwritten = held.count
+        var spilled = 0
+        if !held.isEmpty {
+            let outcome = spill.write(held.observations)
+            spilled = outcome.written
+            events(.spilled(path: spill.path, observations: outcome.written, lost: outcome.lost, error: outcome.error))
+        }
+        events(.stopped(unwritten: unwritten, spilled: spilled))
     }
 
     private func makePoller(_ configuration: Configuration) -> Poller {

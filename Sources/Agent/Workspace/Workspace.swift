@@ -33,9 +33,10 @@ public struct Workspace: Sendable {
     /// in the import are read in it, and listings write times in it.
     public var timeZone: TimeZone { configuration.schedule.calendar.timeZone }
 
-    /// Opens the store for a command that changes data (creating the file and its folder on first use).
-    public func openStore(maximumReaders: Int = 5) throws -> InventoryStore {
-        try InventoryStore(path: databasePath, maximumReaders: maximumReaders, timeZone: timeZone)
+    /// Opens the store for a command that changes data (creating the file and its folder on first
+    /// use). A write waits up to `waitForLocks` seconds for another process's write (a large import).
+    public func openStore(maximumReaders: Int = 5, waitForLocks: TimeInterval = 60) throws -> InventoryStore {
+        try InventoryStore(path: databasePath, maximumReaders: maximumReaders, timeZone: timeZone, waitForLocks: waitForLocks)
     }
 
     /// Opens the store for a command that changes what is already there (`mark`, `devices remove`):
