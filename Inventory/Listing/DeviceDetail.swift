@@ -60,6 +60,8 @@ public struct DeviceDetail: Sendable {
             add("state", "not probed yet")
         }
         if let f = state?.lastFacts {
+            // What the probes make of it, with the classifier's reasons (the marked kind is the list's).
+            add("seen as", "\(f.classification.kind.rawValue), confidence \(Int((f.classification.confidence * 100).rounded()))%: \(f.classification.reason)")
             add("vendor", f.vendor)
             add("model", f.model)
             add("serial", f.serial)
@@ -142,6 +144,9 @@ public struct DeviceDetail: Sendable {
             "retired_at": .time(d.retiredAt),
             "state": .string(s?.state.rawValue), "state_since": .time(s?.since), "last_probe": .time(s?.lastProbe),
             "rtt_ms": .number(s?.lastRttMs, places: 2), "answered_by": .string(s.map(\.lastAnsweredBy)),
+            "classification": f.map { .object(["kind": .string($0.classification.kind.rawValue),
+                                               "confidence": .number($0.classification.confidence, places: 2),
+                                               "reason": .string($0.classification.reason)]) } ?? .null,
             "vendor": .string(f?.vendor), "model": .string(f?.model), "serial": .string(f?.serial),
             "firmware": .string(f?.firmware), "page_count": f?.pageCount.map { .int(Int($0)) } ?? .null,
             "supplies": .array(supplies), "disks": .array(disks), "device_conditions": .array((f?.conditions ?? []).map { .string($0) }),

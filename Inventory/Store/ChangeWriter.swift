@@ -49,14 +49,14 @@ struct ChangeWriter {
         // text, enums as raw values, dates as GRDB's text), without encoding a container per row.
         let statement = try db.cachedStatement(sql: """
             INSERT INTO device (uuid, name, nameKey, kind, address, location, note, snmpVersion, snmpCommunity,
-                                snmpPort, schedule, role, pollInterval, createdAt, retiredAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                snmpPort, schedule, role, pollInterval, createdAt, enteredAt, retiredAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let arguments: [(any DatabaseValueConvertible)?] = [
             text(of: device.uuid), device.name, device.nameKey, device.kind.rawValue, device.address,
             device.location, device.note, device.snmpVersion?.rawValue, device.snmpCommunity, device.snmpPort,
             device.schedule?.rawValue, device.role.rawValue, device.pollInterval, value(of: device.createdAt),
-            device.retiredAt.map { value(of: $0) },
+            value(of: device.enteredAt), device.retiredAt.map { value(of: $0) },
         ]
         try statement.execute(arguments: StatementArguments(arguments))
         device.id = db.lastInsertedRowID
@@ -89,10 +89,10 @@ struct ChangeWriter {
     /// Appends a condition mark (its `id` is set) to `device`'s history.
     mutating func mark(_ mark: inout ConditionMark, of device: Device) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO conditionMark (deviceId, condition, note, markedBy, markedAt) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO conditionMark (deviceId, condition, note, markedBy, markedAt, enteredAt) VALUES (?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [mark.deviceId, mark.condition.rawValue, mark.note, mark.markedBy,
-                                          value(of: mark.markedAt)])
+                                          value(of: mark.markedAt), value(of: mark.enteredAt)])
         mark.id = db.lastInsertedRowID
         stamp(.marks, device.uuid, .marked, at: mark.markedAt)
     }

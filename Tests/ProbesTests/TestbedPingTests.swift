@@ -16,7 +16,7 @@ struct TestbedPingRow: Decodable {
 extension Testbed {
     /// Runs `kiemke ping ARGUMENTS --format json` in the prober namespace and decodes its rows by address.
     func ping(_ arguments: [String], unprivileged: Bool = false) async throws -> (rows: [String: TestbedPingRow], output: Output) {
-        let output = try await kiemke(["ping"] + arguments + ["--format", "json"], unprivileged: unprivileged)
+        let output = try await kiemke(["ping"] + arguments + ["--format", "json", "--log-level", "info"], unprivileged: unprivileged)
         try #require(output.status == 0, "kiemke ping failed: \(output.stderr)")
         // snake_case keys, as every kiemke JSON output: "rtt_ms", never "rttMs".
         #expect(!output.stdout.contains("rttMs"))
