@@ -162,6 +162,7 @@ public enum InventorySchema {
                 t.column("changes", .text).notNull()
             }
         }
+        registerSyncMigrations(in: &migrator)
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import Inventory
 import Logging
+import ProvinceSync
 import ServiceLifecycle
 
 /// The services `kiemke daemon` runs, built in one place: the web page and sync join here.
@@ -11,6 +12,8 @@ public struct DaemonServices: Sendable {
     public let polling: PollingService
     public let retention: RetentionService
     public let reload: ConfigReloadService
+    /// Feeds the province's PostgreSQL; nil unless `[sync] url` is set when the daemon starts.
+    public let sync: SyncService?
 
     /// - Parameter afterBatch: process-wide work the executable does after each recorded batch
     ///   (giving freed memory back), kept out of the library.
@@ -20,10 +23,12 @@ public struct DaemonServices: Sendable {
         polling = PollingService(store: store, source: source, events: events, logger: logger, afterBatch: afterBatch)
         retention = RetentionService(store: store, source: source, events: events, logger: logger)
         reload = ConfigReloadService(source: source, events: events, logger: logger)
+        sync = source.configuration.sync.url == nil ? nil
+            : SyncService(store: store, settings: { try? source.configuration.syncSettings() }, logger: logger)
     }
 
     /// Every service, in start order.
     public var all: [any Service] {
-        [reload, polling, retention]
+        [reload, polling, retention] + (sync.map { [$0] } ?? [])
     }
 }
