@@ -12,8 +12,10 @@ public struct DeviceProbeResult: Sendable, Equatable {
     public var failures: [ProbeMethod: String]
     public var ping: PingResult?
     public var tcp: TCPResult?
-    /// What SNMP said about the device, when it answered.
+    /// What SNMP said about the device, when it answered a full read.
     public var facts: DeviceFacts?
+    /// What the liveness SNMP GET said (uptime, a printer's error state), when it answered one.
+    public var status: StatusReading?
 
     /// Whether any probe got an answer: Windows PCs drop ping but answer on 445 or 3389.
     public var up: Bool { !answeredBy.isEmpty }

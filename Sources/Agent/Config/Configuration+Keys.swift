@@ -15,6 +15,8 @@ extension Configuration {
         ConfigKey("probe.retries", .integer(in: 0...10)) { $0.probe.retries = $1 },
         ConfigKey("probe.concurrency", .integer(in: 1...10_000)) { $0.probe.concurrency = $1 },
         ConfigKey("probe.down_after", .integer(in: 1...100)) { $0.probe.downAfter = $1 },
+        ConfigKey("probe.confirm_after", .duration) { $0.probe.confirmAfter = $1 },
+        ConfigKey("probe.facts_interval", .duration) { $0.probe.factsInterval = $1 },
 
         ConfigKey("snmp.version", .choice(SNMPVersion.self)) { $0.snmp.version = $1 },
         ConfigKey("snmp.community", .string) { $0.snmp.community = $1 },
@@ -53,5 +55,6 @@ extension Configuration.KindSettings {
         ConfigKey("interval", .duration) { $0.interval = $1 },
         ConfigKey("schedule", .choice(DeviceSchedule.self)) { $0.schedule = $1 },
         ConfigKey("tcp_ports", .integers(in: Port.validRange)) { $0.tcpPorts = $1 },
+        ConfigKey("facts_interval", .duration) { $0.factsInterval = $1 },
     ]
 }

@@ -24,6 +24,8 @@ public final class PollingService: Service, Sendable {
     private let writeFailing = Atomic<Bool>(false)
     /// Most observations kept in memory while the database cannot be written.
     private let pendingLimit: Int
+    /// What the pollers remember across cycles and config reloads (cheap probes, facts clock, confirmations).
+    private let memory = PollMemory()
 
     /// - Parameters:
     ///   - events: where state changes, cycles and write failures are reported.
@@ -50,7 +52,7 @@ public final class PollingService: Service, Sendable {
         try plan.checkCredentials()
         let clock = ContinuousClock()
         let started = clock.now
-        var pending = await poller.probe(plan.entries)
+        var pending = await poller.probe(plan.entries, facts: .always)
         var window = WindowStats(start: Date())
         window.probing = clock.now - started
         flush(&pending, poller: poller, window: &window)
@@ -108,7 +110,7 @@ public final class PollingService: Service, Sendable {
             }
 
             let batch = plan.entries.filter { entry in entry.device.id.flatMap { due[$0] }.map { $0 <= now } ?? false }
-            if !batch.isEmpty {
+            if !batch.isEmpty || poller.hasConfirmations(dueBy: now) {
                 let started = ContinuousClock.now
                 pending += await poller.probe(batch, at: now)
                 window.probing += ContinuousClock.now - started
@@ -180,7 +182,8 @@ public final class PollingService: Service, Sendable {
         let prober = DeviceProber(options: configuration.proberOptions, logger: logger)
         if let error = prober.pingUnavailable { events(.probeUnavailable(method: "icmp", reason: "\(error)")) }
         if let error = prober.snmpUnavailable { events(.probeUnavailable(method: "snmp", reason: "\(error)")) }
-        return Poller(store: store, prober: prober, policy: configuration.recordingPolicy, logger: logger)
+        return Poller(store: store, prober: prober, policy: configuration.recordingPolicy, logger: logger,
+                      memory: memory, confirmAfter: configuration.probe.confirmAfter.seconds)
     }
 
     /// A stable fraction in [0, 1) per device, so each keeps its slot in the interval across restarts.
