@@ -11,8 +11,11 @@ public struct StatusListing: Sendable {
 
     public var entries: [Entry]
     public var attention: [AttentionItem]
+    /// When the listing was made: what the age of the facts is measured from.
+    public var now: Date
 
     public init(store: InventoryStore, rules: AttentionRules = AttentionRules(), now: Date = Date()) throws {
+        self.now = now
         let snapshot = try store.statusSnapshot()
         entries = snapshot.devices.map { device in
             Entry(device: device, condition: device.id.flatMap { snapshot.marks[$0] }?.condition,
@@ -23,7 +26,7 @@ public struct StatusListing: Sendable {
 
     /// Aligned columns, then the attention items.
     public func table() -> String {
-        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY"])
+        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY", "FACTS"])
         for e in entries {
             let s = e.state
             table.append([
@@ -33,6 +36,7 @@ public struct StatusListing: Sendable {
                 s?.lastRttMs.map { String(format: "%.1f ms", $0) } ?? "-",
                 s.map { DeviceDetail.format($0.lastProbe) } ?? "-",
                 s?.lastAnsweredBy.isEmpty == false ? s!.lastAnsweredBy : "-",
+                s?.lastFactsAt.map { Self.age(of: $0, now: now) } ?? "-",
             ])
         }
         var out = table.render()
@@ -45,7 +49,16 @@ public struct StatusListing: Sendable {
         return out
     }
 
-    /// The JSON contract: `up` is null before the first probe.
+    /// How old facts read at `date` are: "12m ago", "3h ago", "2d ago" ("now" under a minute).
+    static func age(of date: Date, now: Date) -> String {
+        let seconds = max(0, now.timeIntervalSince(date))
+        if seconds < 60 { return "now" }
+        if seconds < 3_600 { return "\(Int(seconds / 60))m ago" }
+        if seconds < 86_400 { return "\(Int(seconds / 3_600))h ago" }
+        return "\(Int(seconds / 86_400))d ago"
+    }
+
+    /// The JSON contract: `up` is null before the first probe; `facts_at`: when the SNMP facts were last read (null: never).
     public func json() throws -> String {
         let devices: [JSONValue] = entries.map { e in
             let s = e.state
@@ -57,6 +70,7 @@ public struct StatusListing: Sendable {
                 "state": .string(s?.state.rawValue),
                 "since": .time(s?.since), "rtt_ms": .number(s?.lastRttMs, places: 2),
                 "last_probe": .time(s?.lastProbe),
+                "facts_at": .time(s?.lastFactsAt),
                 "answered_by": s.map { .array($0.lastAnsweredBy.split(separator: ",").map { .string(String($0.split(separator: ":")[0])) }) } ?? .null,
             ]
         }

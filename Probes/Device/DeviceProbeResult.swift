@@ -17,6 +17,18 @@ public struct DeviceProbeResult: Sendable, Equatable {
     /// What the liveness SNMP GET said (uptime, a printer's error state), when it answered one.
     public var status: StatusReading?
 
+    /// A result as the prober makes it (tests make their own).
+    public init(target: ProbeTarget, answeredBy: [ProbeMethod], tcpPort: UInt16? = nil, rttMs: Double? = nil,
+                failures: [ProbeMethod: String], facts: DeviceFacts? = nil, status: StatusReading? = nil) {
+        self.target = target
+        self.answeredBy = answeredBy
+        self.tcpPort = tcpPort
+        self.rttMs = rttMs
+        self.failures = failures
+        self.facts = facts
+        self.status = status
+    }
+
     /// Whether any probe got an answer: Windows PCs drop ping but answer on 445 or 3389.
     public var up: Bool { !answeredBy.isEmpty }
 

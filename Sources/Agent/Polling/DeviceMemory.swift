@@ -120,16 +120,12 @@ public struct DeviceMemory: Sendable, Equatable {
         facts.devices.first { $0.type == "printer" }?.index
     }
 
-    /// Whether sysUpTime `now` at `nowAt` says the device restarted since it said `previous` at `previousAt`.
-    ///
-    /// It restarted when the uptime is clearly below what the elapsed time predicts (a minute or a tenth of
-    /// the elapsed time of slack for clocks that drift). Near the 32-bit wrap (every 497 days) it cannot tell
-    /// and says no.
+    /// Whether sysUpTime `now` at `nowAt` says the device restarted since it said `previous` at `previousAt`:
+    /// it went backwards. Near the 32-bit wrap (every 497 days) going backwards is the wrap, not a restart.
+    /// (An agent whose uptime stands still, like a recording, is not taken for a restart.)
     public static func rebooted(previous: UInt32, at previousAt: Date, now: UInt32, at nowAt: Date) -> Bool {
+        guard now < previous else { return false }
         let elapsed = max(0, nowAt.timeIntervalSince(previousAt)) * 100
-        let expected = Double(previous) + elapsed
-        guard expected < Double(UInt32.max) else { return false }
-        let slack = max(6_000, elapsed / 10)
-        return Double(now) + slack < expected
+        return Double(previous) + elapsed < Double(UInt32.max)
     }
 }
