@@ -41,7 +41,9 @@ extension DevicesCommand {
                 Device(name: name, kind: kind, address: address, location: location, note: note,
                        schedule: schedule, pollInterval: interval?.seconds, createdAt: inService, enteredAt: now),
                 condition: condition, by: CurrentUser.name(explicit: by), now: now)
-            print("added \(device.name) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
+            let address = device.address.isEmpty ? "" : ", \(device.address)"
+            print(Say.text("added \(device.name) (\(device.kind.rawValue)\(address))",
+                           vi: "đã thêm \(device.name) (\(device.kind.vietnamese)\(address))"))
         }
     }
 }

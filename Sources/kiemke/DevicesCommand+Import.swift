@@ -24,7 +24,7 @@ extension DevicesCommand {
             let store = try global.workspace().openStore()
             let summary = try DeviceImporter(store: store)
                 .importFile(at: URL(fileURLWithPath: file), by: CurrentUser.name(explicit: by))
-            print("\(file): \(summary)")
+            print("\(file): \(summary.text(MessageLanguage.current))")
         }
     }
 }

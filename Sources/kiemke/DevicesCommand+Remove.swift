@@ -11,7 +11,8 @@ extension DevicesCommand {
 
         func run() async throws {
             let device = try global.workspace().openExistingStore().retire(named: name)
-            print("retired \(device.name); its history stays in the database")
+            print(Say.text("retired \(device.name); its history stays in the database",
+                           vi: "đã cho \(device.name) ngừng sử dụng; lịch sử vẫn giữ trong cơ sở dữ liệu"))
         }
     }
 }

@@ -10,7 +10,8 @@ public enum ExitStatus {
     public static func code(for error: any Error) -> Int32 {
         switch error {
         case let error as InventoryError: return error.isInputError ? inputError : runtimeFailure
-        case is ImportError, is ConfigError, is SNMPCredentialsError, is CSVReader.Failure, is InputError: return inputError
+        case is ImportError, is ConfigError, is SNMPCredentialsError, is CSVReader.Failure, is InputError,
+             is OfficeDate.Failure, is ReportPeriod.Failure: return inputError
         default: return runtimeFailure
         }
     }
@@ -19,8 +20,11 @@ public enum ExitStatus {
 /// A problem with what the user typed that no library type describes (a bad --period, say).
 public struct InputError: Error, CustomStringConvertible {
     public var description: String
+    /// The same in Vietnamese; nil for messages not yet translated (they show under a Vietnamese lead-in).
+    public var vietnameseText: String?
 
-    public init(_ description: String) {
+    public init(_ description: String, vi vietnameseText: String? = nil) {
         self.description = description
+        self.vietnameseText = vietnameseText
     }
 }

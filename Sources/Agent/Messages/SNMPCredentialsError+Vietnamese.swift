@@ -1,0 +1,11 @@
+extension SNMPCredentialsError: BilingualMessage {
+    public var vietnamese: String {
+        switch self {
+        case .v3WithoutUser(let devices):
+            let names = devices.count > 5 ? devices.prefix(5).joined(separator: ", ") + " và \(devices.count - 5) thiết bị khác"
+                                          : devices.joined(separator: ", ")
+            return "\(names): snmp_version là 3 nhưng cấu hình chưa có người dùng SNMPv3; hãy đặt snmp.v3_user "
+                + "(và v3_auth_key, v3_priv_key) trong tệp cấu hình, hoặc cho \(devices.count == 1 ? "thiết bị này" : "các thiết bị này") snmp_version khác"
+        }
+    }
+}
