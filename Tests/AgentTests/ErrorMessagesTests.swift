@@ -1,8 +1,9 @@
-import Agent
+@testable import Agent
 import Foundation
-import Inventory
+@testable import Inventory
 import Probes
 import Testing
+import WordDocument
 
 /// Every error a command can end with, one of each case: both languages must say it.
 private let everyError: [any Error] = [
@@ -39,6 +40,23 @@ private let everyError: [any Error] = [
     CSVReader.Failure.notUTF8(line: 2),
     CSVReader.Failure.unterminatedQuote(line: 3),
     CSVReader.Failure.textAfterQuote(line: 4),
+    CSVReader.Failure.nulByte(line: 5),
+    ImportError.empty(file: "x.csv"),
+    ImportError.noDeviceRows(file: "x.csv"),
+    InventoryError.retired(name: "PC-01", on: "2026-03-01 08:00"),
+    InventoryError.nothingToEdit(name: "PC-01"),
+    InventoryError.databaseDeleted(path: "/tmp/k.sqlite"),
+    InventoryError.databaseBeingReplaced(path: "/tmp/k.sqlite"),
+    InventoryError.databaseReplaced(path: "/tmp/k.sqlite"),
+    InventoryError.databaseReplacedWhileWriting(path: "/tmp/k.sqlite"),
+    SNMPCredentialsError.unknownCommunity(device: "PRN-01", name: "may-in", known: ["camera"]),
+    DaemonLockError.held(database: "/var/lib/kiemke/kiemke.sqlite", pid: 4242, lockFile: "/var/lib/kiemke/kiemke.sqlite.daemon-lock"),
+    DaemonLockError.cannotCreate(path: "/var/lib/kiemke/kiemke.sqlite.daemon-lock", reason: "Permission denied"),
+    SpillError.unreadable(path: "/var/lib/kiemke/kiemke.sqlite.spill", reason: "Permission denied"),
+    WordFileError.archive(part: "word/document.xml", reason: "No space left on device"),
+    ReportFileWriter.Failure(path: "bao-cao", reason: "it is a folder; give a file name such as bao-cao/bao-cao-muc-6.docx", isInputError: true),
+    ReportFileWriter.Failure(path: "x/b.docx", reason: "the folder x does not exist", isInputError: true),
+    ReportFormat.NotText(format: .docx),
     PingError.permissionDenied(mode: .automatic, executable: "/usr/bin/kiemke", detail: "EPERM"),
     PingError.permissionDenied(mode: .raw, executable: "/usr/bin/kiemke", detail: "EPERM"),
     PingError.permissionDenied(mode: .datagram, executable: "/usr/bin/kiemke", detail: "EACCES"),
