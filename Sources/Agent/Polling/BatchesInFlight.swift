@@ -17,6 +17,8 @@ final class BatchesInFlight: Sendable {
         var nextKey = 0
         /// Probing time of the finished batches not yet collected.
         var probing: Duration = .zero
+        /// The loop's nap, ended early when a batch finishes.
+        var waiter: CheckedContinuation<Void, Never>?
     }
 
     private let state = Mutex(State())
@@ -42,12 +44,15 @@ final class BatchesInFlight: Sendable {
                 let started = ContinuousClock.now
                 let observations = await probe()
                 let elapsed = ContinuousClock.now - started
-                self?.state.withLock { state in
-                    guard state.tasks.removeValue(forKey: key) != nil else { return }  // cancelled by a stop
+                let waiter = self?.state.withLock { state -> CheckedContinuation<Void, Never>? in
+                    guard state.tasks.removeValue(forKey: key) != nil else { return nil }  // cancelled by a stop
                     state.devices.subtract(devices)
                     state.finished.append(observations)
                     state.probing += elapsed
+                    defer { state.waiter = nil }
+                    return state.waiter
                 }
+                waiter?.resume()
             }
         }
     }
@@ -57,6 +62,38 @@ final class BatchesInFlight: Sendable {
         state.withLock { state in
             defer { state.finished = []; state.probing = .zero }
             return (state.finished.flatMap { $0 }, state.probing, state.finished.count)
+        }
+    }
+
+    /// Sleeps for `duration`, or until a batch finishes if one does sooner (then its results are
+    /// written at once rather than at the next tick).
+    func nap(_ duration: Duration) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: duration) }
+            group.addTask { await self.nextFinish() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Returns when a batch finishes, at once if one finished and was not collected yet, or on cancellation.
+    private func nextFinish() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if !state.finished.isEmpty || Task.isCancelled { return true }
+                    state.waiter?.resume()  // one nap at a time; an older waiter is let go
+                    state.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume()
         }
     }
 

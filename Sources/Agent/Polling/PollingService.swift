@@ -191,10 +191,10 @@ public final class PollingService: Service, Sendable {
             // A device being probed is not waited for: its batch's end is collected within a second.
             let probing = inFlight.devices
             let nextDue = due.lazy.filter { !probing.contains($0.key) }.map(\.value).min() ?? now.addingTimeInterval(1)
-            // While batches are out, look for finished ones ten times a second, so results are written promptly.
-            let wait = min(max(nextDue.timeIntervalSinceNow, 0.05), inFlight.count == 0 ? 1 : 0.1)
+            let wait = min(max(nextDue.timeIntervalSinceNow, 0.05), 1)
+            // The nap ends early when a batch finishes, so its results are written at once.
             try? await cancelWhenGracefulShutdown {
-                try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+                await inFlight.nap(.milliseconds(Int(wait * 1000)))
             }
         }
         // A stop abandons the batches in flight: their devices have no result yet, so nothing held is lost.
