@@ -14,8 +14,11 @@ public struct StatusListing: Sendable {
     /// Writes times in the office's time zone, the one dates are typed in.
     let dates: OfficeDate.Format
     let timeZone: TimeZone
+    /// When the listing was made: what the age of the facts is measured from.
+    public var now: Date
 
     public init(store: InventoryStore, rules: AttentionRules = AttentionRules(), now: Date = Date()) throws {
+        self.now = now
         let snapshot = try store.statusSnapshot()
         dates = OfficeDate.Format(timeZone: store.timeZone)
         timeZone = store.timeZone
@@ -26,28 +29,35 @@ public struct StatusListing: Sendable {
         attention = entries.flatMap { rules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }
     }
 
-    /// Aligned columns, then the attention items.
-    public func table() -> String {
-        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY"])
+    /// Aligned columns, then the attention items, in `language` (English by default).
+    public func table(language: ReportLanguage = .en) -> String {
+        let words = ListingWords(language)
+        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY", "FACTS"]
+            .map(words.heading))
         for e in entries {
             let s = e.state
             table.append([
-                e.device.name, e.device.kind.rawValue, e.condition?.rawValue ?? "-",
-                e.device.address.isEmpty ? "no address" : (s?.state.rawValue ?? "not probed"),
+                e.device.name, words.kind(e.device.kind), e.condition.map(words.condition) ?? "-",
+                e.device.address.isEmpty ? words.noAddress : (s.map { words.state($0.state) } ?? words.notProbed),
                 s.map { dates.string($0.since) } ?? "-",
                 s?.lastRttMs.map { String(format: "%.1f ms", $0) } ?? "-",
                 s.map { dates.string($0.lastProbe) } ?? "-",
                 s?.lastAnsweredBy.isEmpty == false ? s!.lastAnsweredBy : "-",
+                s?.lastFactsAt.map { words.age(seconds: now.timeIntervalSince($0)) } ?? "-",
             ])
         }
         var out = table.render()
-        out += summary + "\n"
-        out += OfficeDate.zoneLine(timeZone) + "\n"
+        out += words.summary(counts) + "\n"
+        out += words.zoneLine(timeZone) + "\n"
         if !attention.isEmpty {
-            out += "\nneeds attention:\n" + attention.map { "  \(TerminalText.escaped("\($0.name): \($0.issue)"))\n" }.joined()
+            out += "\n\(words.needsAttention)\n" + attention.map { "  \(TerminalText.escaped("\($0.name): \(words.attention($0.attention))"))\n" }.joined()
         }
         return out
     }
+
+    /// How old facts read at `date` are: "12m ago", "3h ago", "2d ago" ("now" under a minute).
+    static func age(of date: Date, now: Date) -> String { ListingWords(.en).age(seconds: now.timeIntervalSince(date)) }
+
 
     /// How many devices are in each state; the parts always add up to `total`.
     public struct Counts: Sendable, Equatable {
@@ -80,16 +90,9 @@ public struct StatusListing: Sendable {
     /// "44 devices: 20 up, 24 off (outside office hours), 0 down": every device in one part, so
     /// the parts add up to the total; the parts that can only be zero for a running daemon are
     /// shown when they are not.
-    public var summary: String {
-        let c = counts
-        var parts = ["\(c.up) up", "\(c.off) off (outside office hours)", "\(c.down) down"]
-        if c.unconfirmed > 0 { parts.append("\(c.unconfirmed) not answering, not yet counted as down") }
-        if c.notProbed > 0 { parts.append("\(c.notProbed) not probed yet") }
-        if c.noAddress > 0 { parts.append("\(c.noAddress) with no address") }
-        return "\(c.total) device\(c.total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
-    }
+    public var summary: String { ListingWords(.en).summary(counts) }
 
-    /// The JSON contract: `up` is null before the first probe.
+    /// The JSON contract: `up` is null before the first probe; `facts_at`: when the SNMP facts were last read (null: never).
     public func json() throws -> String {
         let devices: [JSONValue] = entries.map { e in
             let s = e.state
@@ -101,6 +104,7 @@ public struct StatusListing: Sendable {
                 "state": .string(s?.state.rawValue),
                 "since": .time(s?.since), "rtt_ms": .number(s?.lastRttMs, places: 2),
                 "last_probe": .time(s?.lastProbe),
+                "facts_at": .time(s?.lastFactsAt),
                 "answered_by": s.map { .array($0.lastAnsweredBy.split(separator: ",").map { .string(String($0.split(separator: ":")[0])) }) } ?? .null,
             ]
         }
