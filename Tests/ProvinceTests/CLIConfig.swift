@@ -4,7 +4,7 @@ import TestSupport
 /// A commune config file for the CLI tests: the office, the hours and readiness `CommuneHistory`
 /// uses, and `[sync]`.
 enum CLIConfig {
-    static func write(in folder: TemporaryDirectory, office: String, url: String?, code: String, batchSize: Int = 2_000) throws -> String {
+    static func write(in folder: TemporaryDirectory, office: String, url: String?, code: String, batchSize: Int = 2_000, interval: String = "5m") throws -> String {
         var text = """
             office = "\(office)"
             [schedule]
@@ -23,6 +23,7 @@ enum CLIConfig {
                 office_code = "\(code)"
                 office_name = "\(office)"
                 batch_size = \(batchSize)
+                interval = "\(interval)"
 
                 """
         }
