@@ -162,6 +162,7 @@ public enum InventorySchema {
                 t.column("changes", .text).notNull()
             }
         }
+        registerIdentity(in: &migrator)
         return migrator
     }
 }
