@@ -32,8 +32,11 @@ final class OfficeNetwork: Sendable {
         try await office(["ip", "route", "add", "blackhole", "198.18.6.0/24"])
         for address in Self.expectedKinds.keys { try await office(["ip", "route", "add", "local", "\(address)/32", "dev", "lo"]) }
         // TCP-only hosts: their echo requests are dropped by a routing rule; connects reach a listener.
+        // The local table is looked up first (rule 0): move it after them so the rules are seen.
+        try await office(["ip", "rule", "add", "priority", "100", "table", "local"])
+        try await office(["ip", "rule", "del", "priority", "0", "table", "local"])
         for address in ["198.18.6.31", "198.18.6.32"] {
-            try await office(["ip", "rule", "add", "to", address, "ipproto", "icmp", "blackhole"])
+            try await office(["ip", "rule", "add", "priority", "10", "to", address, "ipproto", "icmp", "blackhole"])
         }
         let listener = try folder.write("listen.py", """
             import socket, select
