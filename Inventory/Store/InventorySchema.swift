@@ -163,6 +163,7 @@ public enum InventorySchema {
             }
         }
         registerIdentity(in: &migrator)
+        registerDiscoveryAttention(in: &migrator)
         return migrator
     }
 }

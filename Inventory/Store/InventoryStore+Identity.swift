@@ -94,29 +94,47 @@ extension InventoryStore {
         try write { writer in
             let device = try self.device(named: name, in: writer.db)
             guard let id = device.id else { return }
-            try writer.db.execute(sql: """
-                INSERT INTO deviceIdentity (deviceId, mac, serial, sysName, engineId, seenAt) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(deviceId) DO UPDATE SET
-                    mac = COALESCE(excluded.mac, mac), serial = COALESCE(excluded.serial, serial),
-                    sysName = COALESCE(excluded.sysName, sysName), engineId = COALESCE(excluded.engineId, engineId),
-                    seenAt = excluded.seenAt
-                """, arguments: [id, identity.mac, identity.serial, identity.sysName, identity.engineID, date.storedPrecision])
+            try Self.upsertIdentity(identity, deviceId: id, at: date, in: writer.db)
         }
     }
 
+    /// Records what the polling saw of many devices (by id) in one transaction; ids no longer in the store are skipped.
+    public func recordIdentities(_ identities: [Int64: DeviceIdentity], at date: Date = Date()) throws {
+        guard !identities.isEmpty else { return }
+        try write { writer in
+            guard try writer.db.tableExists("deviceIdentity") else { return }
+            let present = Set(try Int64.fetchAll(writer.db, sql: "SELECT id FROM device WHERE retiredAt IS NULL"))
+            for (id, identity) in identities.sorted(by: { $0.key < $1.key }) where present.contains(id) && identity != DeviceIdentity() {
+                try Self.upsertIdentity(identity, deviceId: id, at: date, in: writer.db)
+            }
+        }
+    }
+
+    private static func upsertIdentity(_ identity: DeviceIdentity, deviceId id: Int64, at date: Date, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO deviceIdentity (deviceId, mac, serial, sysName, engineId, seenAt) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(deviceId) DO UPDATE SET
+                mac = COALESCE(excluded.mac, mac), serial = COALESCE(excluded.serial, serial),
+                sysName = COALESCE(excluded.sysName, sysName), engineId = COALESCE(excluded.engineId, engineId),
+                seenAt = excluded.seenAt
+            """, arguments: [id, identity.mac, identity.serial, identity.sysName, identity.engineID, date.storedPrecision])
+    }
+
     /// Moves a device that answers at a new address (same serial or MAC): its address changes in place, the
-    /// change joins its history as an edit by `who` and as an address change with the evidence.
+    /// change joins its history as an edit by `who` and as an address change with the evidence, in one
+    /// transaction, so that neither is ever written without the other.
     public func recordAddressChange(ofDeviceNamed name: String, to address: String, evidence: String,
                                     by who: String = "kiemke", at date: Date = Date()) throws -> AddressChange {
-        let before = try device(named: name)
-        let (after, _) = try edit(named: name, DeviceChanges(address: address), by: "\(who) (\(evidence))", now: date)
         try write { writer in
-            guard let id = after.id else { return }
-            try writer.db.execute(sql: """
-                INSERT INTO addressChange (deviceId, time, fromAddress, toAddress, evidence) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [id, date.storedPrecision, before.address, address, evidence])
+            let before = try self.device(named: name, in: writer.db)
+            let (after, _) = try edit(named: name, DeviceChanges(address: address), by: "\(who) (\(evidence))", now: date, in: &writer)
+            if let id = after.id {
+                try writer.db.execute(sql: """
+                    INSERT INTO addressChange (deviceId, time, fromAddress, toAddress, evidence) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [id, date.storedPrecision, before.address, address, evidence])
+            }
+            return AddressChange(deviceName: after.name, time: date, from: before.address, to: address, evidence: evidence)
         }
-        return AddressChange(deviceName: after.name, time: date, from: before.address, to: address, evidence: evidence)
     }
 
     /// Every address change, oldest first.

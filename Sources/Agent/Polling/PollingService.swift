@@ -31,6 +31,8 @@ public final class PollingService: Service, Sendable {
     private let pendingLimit: Int
     /// What the pollers remember across cycles and config reloads (cheap probes, facts clock, confirmations).
     private let memory = PollMemory()
+    /// Records who each device is and moves a silent one that answers elsewhere (issue 17).
+    private let identities: AddressChangeWatch
 
     /// Observations written per transaction.
     static let chunkSize = 500
@@ -53,6 +55,7 @@ public final class PollingService: Service, Sendable {
         self.logger = logger
         self.afterBatch = afterBatch
         self.pendingLimit = pendingLimit
+        identities = AddressChangeWatch(store: store, events: events, logger: logger)
     }
 
     /// Probes every active device once, records the results and returns the summary: one cycle
@@ -68,7 +71,9 @@ public final class PollingService: Service, Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var held = Held(generation: store.generation)
-        held.append(await poller.probe(plan.entries, facts: .always), of: plan.entries)
+        let probed = await poller.probe(plan.entries, facts: .always)
+        held.append(await identities.review(probed, entries: plan.entries, poller: poller, configuration: configuration, at: Date()).observations,
+                    of: plan.entries)
         var window = WindowStats(start: Date())
         window.probing = clock.now - started
         flush(&held, poller: poller, window: &window)
@@ -147,11 +152,16 @@ public final class PollingService: Service, Sendable {
             let batch = plan.entries.filter { entry in entry.device.id.flatMap { due[$0] }.map { $0 <= now } ?? false }
             if !batch.isEmpty || poller.hasConfirmations(dueBy: now) {
                 let started = ContinuousClock.now
-                let probing = Task { [poller] in await poller.probe(batch, at: now) }
+                let probing = Task { [poller, identities, plan, configuration] in
+                    await identities.review(await poller.probe(batch, at: now), entries: plan.entries, poller: poller,
+                                            configuration: configuration, at: now)
+                }
                 // A stop abandons the batch in flight: its devices have no result yet, so nothing held is lost.
-                guard let observations = await UntilShutdown.value(of: probing) else { break }
+                guard let reviewed = await UntilShutdown.value(of: probing) else { break }
                 // Confirmation re-probes come back with the batch: their devices are found in the whole plan.
-                held.append(observations, of: plan.entries)
+                held.append(reviewed.observations, of: plan.entries)
+                // A device moved to a new address: the next turn probes it there.
+                if reviewed.moved { lastLoad = .distantPast }
                 window.probing += ContinuousClock.now - started
                 for entry in batch {
                     guard let id = entry.device.id, let slot = due[id] else { continue }
