@@ -30,14 +30,16 @@ public enum DiscoveryRun {
                             readLimits: configuration.proberOptions.readLimits)
     }
 
-    /// The community text as the config gives it for credential `index` ("@may-in" kept as typed), nil for
-    /// the default community and for v3, which the device list need not repeat.
+    /// The CSV's snmp_version and snmp_community for credential `index`: "@may-in" when the config names a
+    /// community of the secrets file; empty for the default community, for v3, and for a community written
+    /// literally in the config — a CSV is mailed and printed, so a secret is never copied into it (the
+    /// device then uses the `[snmp]` community until someone names one with `@NAME`).
     public static func communityColumn(_ configuration: Configuration, credentialIndex: Int?) -> (version: String, community: String) {
         guard let index = credentialIndex else { return ("", "") }
         let communities = configuration.discovery.communities.isEmpty ? [configuration.snmp.community] : configuration.discovery.communities
         if index >= communities.count { return ("3", "") }
         let community = communities[index]
-        return community == configuration.snmp.community ? ("", "") : ("", community)
+        return community != configuration.snmp.community && community.hasPrefix("@") ? ("", community) : ("", "")
     }
 
     /// The inventory as discovery sees it, and every name in use (retired too) for the numbering.
