@@ -94,6 +94,21 @@ final class OfficeNetwork: Sendable {
         try await office(["ip", "route", "del", "local", "\(address)/32", "dev", "lo", "table", "local"])
     }
 
+    /// Makes `silent` go quiet and `answering` answer in one step (one shell in the office namespace), as a DHCP move does.
+    func move(silence silent: [String], answer answering: [String]) async throws {
+        let commands = silent.map { "ip route del local \($0)/32 dev lo table local" } + answering.map { "ip route add local \($0)/32 dev lo" }
+        try await office(["/bin/sh", "-c", commands.joined(separator: " && ")])
+    }
+
+    /// Starts `kiemke daemon` in the prober namespace on this office's database.
+    func daemon(_ arguments: [String]) throws -> BackgroundProcess {
+        let process = try BackgroundProcess(Testbed.script, ["exec", testbed.name, "--", Testbed.kiemkeBinary.path, "daemon", "--log-level", "info"]
+                                                + arguments + ["--db", database],
+                                            logFile: folder.url.appendingPathComponent("daemon.log"))
+        processes.add(process)
+        return process
+    }
+
     @discardableResult
     func office(_ arguments: [String]) async throws -> Testbed.Output {
         let output = try await testbed.office(arguments)
