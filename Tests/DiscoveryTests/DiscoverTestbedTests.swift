@@ -85,6 +85,37 @@ struct DiscoverTestbedTests {
         }
     }
 
+    @Test("packets leave no faster than the configured rate, counted by the kernel (ICMP echoes, TCP opens, UDP datagrams)")
+    func rateLimit() async throws {
+        try await Testbed.with { testbed in
+            let folder = TemporaryDirectory()
+            let config = try folder.write("k.toml", "[discovery]\ntimeout = \"400ms\"\n")
+            let before = try await Self.sent(testbed)
+            // 100 silent addresses (blackholed): two echoes and every kind's ports each, at 250 packets a second.
+            let sweep = try await testbed.kiemke(["discover", "198.18.2.1-100", "--rate", "250", "--format", "json",
+                                                  "--config", config.path, "--db", folder.path("k.sqlite")])
+            let after = try await Self.sent(testbed)
+            #expect(sweep.status == 0, "\(sweep.stderr)")
+            let packets = after - before
+            #expect(packets >= 100 * 3, "the sweep sent its packets: \(packets)")
+            // Generous: the wall time includes start-up, so the true rate is lower still.
+            let rate = Double(packets) / sweep.seconds
+            #expect(rate <= 250 * 1.25, "\(packets) packets in \(sweep.seconds) s")
+        }
+    }
+
+    /// Packets the prober namespace has sent: ICMP echo requests, TCP connection attempts, UDP datagrams.
+    static func sent(_ testbed: Testbed) async throws -> Int {
+        let text = try await testbed.exec(["/bin/cat", "/proc/net/snmp"]).stdout
+        let lines = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        func value(_ proto: String, _ field: String) -> Int {
+            let rows = lines.filter { $0.first == proto + ":" }
+            guard rows.count == 2, let index = rows[0].firstIndex(of: field), index < rows[1].count else { return 0 }
+            return Int(rows[1][index]) ?? 0
+        }
+        return value("Icmp", "OutEchos") + value("Tcp", "ActiveOpens") + value("Udp", "OutDatagrams")
+    }
+
     @Test("a malformed range or one over the cap without --yes exits 2 and sweeps nothing")
     func refusals() async throws {
         for arguments in [["10.0.0.0/33"], ["10.0.0.0/16"], ["10.0.0.5-10.0.0.1"], ["nonsense"]] {
