@@ -21,6 +21,8 @@ public final class AddressChangeWatch: Sendable {
     private let logger: Logger
     /// Devices already looked for during their current silence (cleared when they answer).
     private let searched = Mutex<Set<Int64>>([])
+    /// Whether a device was moved since the polling loop last asked.
+    private let movedSinceAsked = Mutex(false)
 
     public init(store: InventoryStore, events: @escaping DaemonEventSink, logger: Logger) {
         self.store = store
@@ -32,6 +34,14 @@ public final class AddressChangeWatch: Sendable {
     struct Reviewed: Sendable {
         var observations: [Observation]
         var moved: Bool
+    }
+
+    /// Whether a device was moved since the last call: the caller's device list is stale.
+    func takeMoved() -> Bool {
+        movedSinceAsked.withLock { moved in
+            defer { moved = false }
+            return moved
+        }
     }
 
     /// Records identities from `observations` and replaces the failures of devices found at a new address
@@ -57,6 +67,7 @@ public final class AddressChangeWatch: Sendable {
             logger.debug("address change search failed", metadata: ["error": "\(error)"])
             return Reviewed(observations: observations, moved: false)
         }
+        if !moved.isEmpty { movedSinceAsked.withLock { $0 = true } }
         return Reviewed(observations: observations.map { moved[$0.deviceId] ?? $0 }, moved: !moved.isEmpty)
     }
 
