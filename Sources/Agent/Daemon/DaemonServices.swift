@@ -5,13 +5,15 @@ import ServiceLifecycle
 
 /// The services `kiemke daemon` runs, built in one place: the web page and sync join here.
 ///
-/// The order is the start order; a graceful shutdown stops them in reverse, so retention stops
-/// first, then polling finishes its write, then the config reloader lets go of SIGHUP.
+/// The order is the start order; a graceful shutdown stops them in reverse, so the sweep stops
+/// first, then retention, then polling finishes its write, then the config reloader lets go of SIGHUP.
 public struct DaemonServices: Sendable {
     public let source: ConfigurationSource
     public let polling: PollingService
     public let retention: RetentionService
     public let reload: ConfigReloadService
+    /// The scheduled sweep of `[discovery] networks` (idle while none are set).
+    public let discovery: DiscoveryService
     /// Feeds the province's PostgreSQL; nil unless `[sync] url` is set when the daemon starts.
     public let sync: SyncService?
 
@@ -23,12 +25,13 @@ public struct DaemonServices: Sendable {
         polling = PollingService(store: store, source: source, events: events, logger: logger, afterBatch: afterBatch)
         retention = RetentionService(store: store, source: source, events: events, logger: logger)
         reload = ConfigReloadService(source: source, events: events, logger: logger)
+        discovery = DiscoveryService(store: store, source: source, events: events, logger: logger)
         sync = source.configuration.sync.url == nil ? nil
             : SyncService(store: store, settings: { try? source.configuration.syncSettings() }, logger: logger)
     }
 
     /// Every service, in start order.
     public var all: [any Service] {
-        [reload, polling, retention] + (sync.map { [$0] } ?? [])
+        [reload, polling, retention, discovery] + (sync.map { [$0] } ?? [])
     }
 }

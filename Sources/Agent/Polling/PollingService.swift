@@ -32,6 +32,8 @@ public final class PollingService: Service, Sendable {
     private let pendingLimit: Int
     /// What the pollers remember across cycles and config reloads (cheap probes, facts clock, confirmations).
     private let memory = PollMemory()
+    /// Records who each device is and moves a silent one that answers elsewhere (issue 17).
+    private let identities: AddressChangeWatch
 
     /// Observations written per transaction.
     static let chunkSize = 500
@@ -54,6 +56,7 @@ public final class PollingService: Service, Sendable {
         self.logger = logger
         self.afterBatch = afterBatch
         self.pendingLimit = pendingLimit
+        identities = AddressChangeWatch(store: store, events: events, logger: logger)
     }
 
     /// Probes every active device once, records the results and returns the summary: one cycle
@@ -69,7 +72,9 @@ public final class PollingService: Service, Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var held = Held(generation: store.generation)
-        held.append(await poller.probe(plan.entries, facts: .always), of: plan.entries)
+        let probed = await poller.probe(plan.entries, facts: .always)
+        held.append(await identities.review(probed, entries: plan.entries, poller: poller, configuration: configuration, at: Date()).observations,
+                    of: plan.entries)
         var window = WindowStats(start: Date())
         window.probing = clock.now - started
         flush(&held, poller: poller, window: &window)
@@ -155,10 +160,14 @@ public final class PollingService: Service, Sendable {
                 // The quick checks go together; each full read goes alone, so that one device's slow read
                 // (up to the read deadline) holds up no other device.
                 let (reads, checks) = poller.splitByRead(batch, at: now)
-                inFlight.start(checks.compactMap(\.device.id)) { [poller] in await poller.probe(checks, at: now) }
+                // Each batch's results pass the identity watch, which may find a silent device at a new address.
+                let review = { @Sendable [identities, plan, configuration] (observations: [Observation], poller: Poller) async in
+                    await identities.review(observations, entries: plan.entries, poller: poller, configuration: configuration, at: now).observations
+                }
+                inFlight.start(checks.compactMap(\.device.id)) { [poller] in await review(await poller.probe(checks, at: now), poller) }
                 for entry in reads {
                     guard let id = entry.device.id else { continue }
-                    inFlight.start([id]) { [poller] in await poller.probe([entry], at: now) }
+                    inFlight.start([id]) { [poller] in await review(await poller.probe([entry], at: now), poller) }
                 }
                 for entry in batch {
                     guard let id = entry.device.id, let slot = due[id] else { continue }
@@ -168,6 +177,8 @@ public final class PollingService: Service, Sendable {
                 }
             }
             let finished = inFlight.takeFinished()
+            // A device moved to a new address: the device list is read again so the next probe goes there.
+            if identities.takeMoved() { lastLoad = .distantPast }
             if finished.batches > 0 {
                 // Confirmation re-probes come back with the batch: their devices are found in the whole plan.
                 held.append(finished.observations, of: plan.entries)
