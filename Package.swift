@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The shared vocabulary: device kinds, conditions, probe states, addresses, ports, the SNMP
@@ -75,6 +76,32 @@ let package = Package(
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/WordDocument"
         ),
+        // The province's PostgreSQL: central schema and its migrations, one role per commune with
+        // row-level security, and reading the central copy back into the local report's types.
+        .target(
+            name: "ProvinceStore",
+            dependencies: [
+                "KiemkeCore",
+                "Inventory",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/ProvinceStore"
+        ),
+        // The commune side: pushes the store's change log to the province in acknowledged batches.
+        .target(
+            name: "ProvinceSync",
+            dependencies: [
+                "KiemkeCore",
+                "Inventory",
+                "ProvinceStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/ProvinceSync"
+        ),
         // What joins probes and store: the daemon's scheduler and the commands' logic.
         .target(
             name: "Agent",
@@ -84,6 +111,8 @@ let package = Package(
                 "Probes",
                 "Inventory",
                 "WordDocument",
+                "ProvinceStore",
+                "ProvinceSync",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -99,6 +128,8 @@ let package = Package(
                 "KiemkeCore",
                 "Probes",
                 "Inventory",
+                "ProvinceStore",
+                "ProvinceSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,6 +141,8 @@ let package = Package(
             name: "kiemke-bench",
             dependencies: [
                 "Agent",
+                "ProvinceStore",
+                "ProvinceSync",
                 "KiemkeCore",
                 "Probes",
                 "Inventory",
@@ -157,6 +190,14 @@ let package = Package(
         ),
         .testTarget(name: "DiscoveryTests", dependencies: ["KiemkeCore", "Probes", "Discovery", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/DiscoveryTests"),
+        .testTarget(
+            name: "ProvinceTests",
+            dependencies: ["KiemkeCore", "Inventory", "Agent", "ProvinceStore", "ProvinceSync", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Tests/ProvinceTests"
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["KiemkeCore", "Inventory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],

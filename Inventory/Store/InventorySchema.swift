@@ -164,6 +164,7 @@ public enum InventorySchema {
         }
         registerIdentity(in: &migrator)
         registerDiscoveryAttention(in: &migrator)
+        registerSyncMigrations(in: &migrator)
         return migrator
     }
 }

@@ -38,10 +38,22 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
     @Flag(help: "CSV without the UTF-8 byte-order mark Excel needs to show Vietnamese (for scripts).") var noBom = false
+    @Option(help: "Report from the province's PostgreSQL (postgres://USER@HOST/DATABASE) instead of this office's database: one row per commune.")
+    var fromProvince: String?
+    @Option(help: "With --from-province: that one office's own section, as it prints it locally.") var office: String?
+    @Option(help: "With --from-province: list communes whose last sync is older than this (default 2d).") var staleAfter = "2d"
 
     func run() async throws {
         if let output { try ReportFileWriter.check(output) }
+        if office != nil && fromProvince == nil { throw ValidationError("--office names a commune in the province's database: use it with --from-province URL") }
         let workspace = try global.workspace()
+        if let fromProvince {
+            let staleAfter = try DurationOption.parse(self.staleAfter, in: .seconds(60) ... .seconds(365 * 86_400))
+            let request = ProvinceReportRequest(url: fromProvince, office: office, period: ReportRequest(period: period, from: from, to: to),
+                                                staleAfter: staleAfter)
+            return try await request.run(workspace: workspace, format: format, language: lang ?? workspace.configuration.language,
+                                         output: output, bom: format == .csv && !noBom)
+        }
         let now = try ReportClock.now()
         // The period is checked before the database is opened: a bad date touches no file.
         let request = ReportRequest(period: period, from: from, to: to)

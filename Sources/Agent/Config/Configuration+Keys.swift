@@ -66,12 +66,19 @@ extension Configuration {
         ConfigKey("readiness.documents_total", .integer(in: 0...100_000_000)) { $0.readiness.documentsTotal = $1 },
         ConfigKey("readiness.documents_in_software", .integer(in: 0...100_000_000)) { $0.readiness.documentsInSoftware = $1 },
         ConfigKey("readiness.iso_9001", .cleanText) { $0.readiness.iso9001 = $1.isEmpty ? nil : $1 },
+        ConfigKey("sync.url", .string) { $0.sync.url = $1.isEmpty ? nil : $1 },
+        ConfigKey("sync.office_code", .string) { $0.sync.officeCode = $1 },
+        ConfigKey("sync.office_name", .cleanText) { $0.sync.officeName = $1 },
+        ConfigKey("sync.password", .string) { $0.sync.password = $1 },
+        ConfigKey("sync.interval", .duration(in: .seconds(10) ... .seconds(86_400))) { $0.sync.interval = $1 },
+        ConfigKey("sync.batch_size", .integer(in: 1...100_000)) { $0.sync.batchSize = $1 },
+        ConfigKey("sync.round_deadline", .duration(in: .seconds(5) ... .seconds(86_400))) { $0.sync.roundDeadline = $1 },
         ConfigKey("readiness.public_service_computers", .strings) { $0.readiness.publicServiceComputers = $1.map(NameKey.clean) },
     ]
 
     /// Keys whose values are secrets: a file holding any of them should not be world-readable
     /// (`snmp.communities.NAME` too: `SecretScrubber.isSecret`).
-    static let secretKeys: Set<String> = ["snmp.community", "snmp.v3_auth_key", "snmp.v3_priv_key"]
+    static let secretKeys: Set<String> = ["snmp.community", "snmp.v3_auth_key", "snmp.v3_priv_key", "sync.password"]
 }
 
 extension Configuration.KindSettings {

@@ -39,7 +39,7 @@ extension Configuration {
         var seen: [String: ConfigEntry] = [:]
         for entry in try ConfigDocument.entries(of: text, file: path) {
             seen[entry.path] = entry
-            if secretsOnly && !entry.path.hasPrefix("snmp.") {
+            if secretsOnly && !entry.path.hasPrefix("snmp.") && entry.path != "sync.password" {
                 throw .unknownKey(file: path, line: entry.line, key: entry.path, known: Self.knownKeys(in: "snmp"))
             }
             if Self.secretKeys.contains(entry.path) || SecretScrubber.isSecret(entry.parts) { holdsSecrets = true }

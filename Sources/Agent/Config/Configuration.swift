@@ -25,6 +25,8 @@ public struct Configuration: Sendable, Equatable {
     public var report = ReportSettings()
     /// Facts no probe can measure, printed in the report only when given.
     public var readiness = ReadinessFacts()
+    /// Feeding the province's PostgreSQL (`[sync]`); off while `url` is unset.
+    public var sync = SyncConfig()
 
     /// Files that hold secrets and can be read by every user; the caller warns about them.
     public var exposedSecretFiles: [String] = []

@@ -1,5 +1,6 @@
 import Inventory
 import Logging
+import ProvinceSync
 import ServiceLifecycle
 
 /// The services `kiemke daemon` runs, built in one place: the web page and sync join here.
@@ -13,6 +14,8 @@ public struct DaemonServices: Sendable {
     public let reload: ConfigReloadService
     /// The scheduled sweep of `[discovery] networks` (idle while none are set).
     public let discovery: DiscoveryService
+    /// Feeds the province's PostgreSQL; nil unless `[sync] url` is set when the daemon starts.
+    public let sync: SyncService?
 
     /// - Parameter afterBatch: process-wide work the executable does after each recorded batch
     ///   (giving freed memory back), kept out of the library.
@@ -23,10 +26,12 @@ public struct DaemonServices: Sendable {
         retention = RetentionService(store: store, source: source, events: events, logger: logger)
         reload = ConfigReloadService(source: source, events: events, logger: logger)
         discovery = DiscoveryService(store: store, source: source, events: events, logger: logger)
+        sync = source.configuration.sync.url == nil ? nil
+            : SyncService(store: store, settings: { try? source.configuration.syncSettings() }, logger: logger)
     }
 
     /// Every service, in start order.
     public var all: [any Service] {
-        [reload, polling, retention, discovery]
+        [reload, polling, retention, discovery] + (sync.map { [$0] } ?? [])
     }
 }

@@ -9,5 +9,5 @@ struct KiemkeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiemke-bench",
         abstract: "Benchmark driver for bench/run: data generation and in-process timings.",
-        subcommands: [SeedCommand.self, SNMPPollCommand.self, ClassifyCommand.self])
+        subcommands: [SeedCommand.self, SNMPPollCommand.self, ClassifyCommand.self, ProvinceBenchCommand.self])
 }

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import Inventory
+import PostgresNIO
+
+/// Reads the central copy back: the offices, and each office's data as a `CentralCopy` from which
+/// the commune's own report is computed.
+public enum CentralReader {
+    /// An office as the province knows it.
+    public struct OfficeRow: Sendable {
+        public var code: String
+        /// The name `province add-office` gave it.
+        public var name: String
+        /// The name the commune's config gives ([sync] office_name); empty before its first round.
+        public var communeName: String
+        /// What its config said at its last round; nil before its first round.
+        public var profile: OfficeProfile?
+        /// When its last batch was committed.
+        public var lastSync: Date?
+    }
+
+    /// Every office, by code.
+    public static func offices(on connection: ProvinceConnection) async throws -> [OfficeRow] {
+        let rows = try await connection.rows("""
+            SELECT code, name, commune_name, profile::text, EXTRACT(EPOCH FROM last_sync)::float8 FROM office ORDER BY code
+            """, what: "the offices")
+        return try rows.map { row in
+            let (code, name, communeName, profile, lastSync) = try row.decode((String, String, String, String?, Double?).self)
+            var decoded: OfficeProfile?
+            if let profile {
+                do {
+                    decoded = try JSONDecoder().decode(OfficeProfile.self, from: Data(profile.utf8))
+                } catch {
+                    throw ProvinceError.badCentralRow(table: "office", reason: "office \(code)'s profile: \(error)")
+                }
+            }
+            return OfficeRow(code: code, name: name, communeName: communeName, profile: decoded,
+                             lastSync: lastSync.map { Date(timeIntervalSince1970: $0) })
+        }
+    }
+
+    /// Everything office `code` sent, as the commune's store holds it: for its own report.
+    public static func copy(office code: String, on connection: ProvinceConnection) async throws -> CentralCopy {
+        var copy = CentralCopy()
+        (copy.devices, copy.states) = try await copyDevicesAndStates(code: code, on: connection)
+        copy.marks = try await marks(connection, code: code)
+        for row in try await connection.rows("""
+            SELECT d.local_id, a.day::text, a.up, a.down, a.off, a.broken, a.hours::text
+            FROM availability_day a JOIN device d ON d.office = a.office AND d.uuid = a.device
+            WHERE a.office = \(code) ORDER BY d.local_id, a.day
+            """, what: "the daily availability") {
+            let (id, day, up, down, off, broken, hours) = try row.decode((Int64, String, Double, Double, Double, Double, String).self)
+            copy.days.append(CentralCopy.Day(deviceId: id, day: day, totals: AvailabilityTotals(up: up, down: down, off: off, broken: broken),
+                                             hours: try Self.hours(hours)))
+        }
+        copy.observationDays = try await observationDays(connection, code: code, grouped: false)
+        copy.observedByHour = try await coverage(connection, code: code, fromHour: Int.min / 2, toHour: Int.max / 2)
+        return copy
+    }
+
+    /// Office `code`'s data for a report on days `from` to `to`, summed by the server where the
+    /// report needs only sums: for the province table of many offices.
+    public static func summary(office code: String, from: String, to: String, hourRange: Range<Int>,
+                               on connection: ProvinceConnection) async throws -> CentralCopy {
+        var copy = CentralCopy()
+        (copy.devices, copy.states) = try await copyDevicesAndStates(code: code, on: connection)
+        copy.marks = try await marks(connection, code: code)
+        let brokenDevices = Set(copy.marks.filter { $0.condition == .broken }.map(\.deviceId))
+        for row in try await connection.rows("""
+            SELECT d.local_id, SUM(a.up), SUM(a.down), SUM(a.off), SUM(a.broken)
+            FROM availability_day a JOIN device d ON d.office = a.office AND d.uuid = a.device
+            WHERE a.office = \(code) AND a.day BETWEEN \(from)::date AND \(to)::date GROUP BY d.local_id
+            """, what: "the daily availability") {
+            let (id, up, down, off, broken) = try row.decode((Int64, Double, Double, Double, Double).self)
+            copy.days.append(CentralCopy.Day(deviceId: id, day: from, totals: AvailabilityTotals(up: up, down: down, off: off, broken: broken),
+                                             hours: []))
+        }
+        if !brokenDevices.isEmpty {
+            // Only devices marked broken need their hours (time inside a broken mark moves to broken).
+            var hoursById: [Int64: [(hour: Int, totals: AvailabilityTotals)]] = [:]
+            for row in try await connection.rows("""
+                SELECT d.local_id, a.hours::text FROM availability_day a JOIN device d ON d.office = a.office AND d.uuid = a.device
+                WHERE a.office = \(code) AND a.day BETWEEN \(from)::date AND \(to)::date AND d.local_id = ANY(\(Array(brokenDevices)))
+                """, what: "the hourly availability") {
+                let (id, hours) = try row.decode((Int64, String).self)
+                hoursById[id, default: []] += try Self.hours(hours)
+            }
+            for index in copy.days.indices { copy.days[index].hours = hoursById[copy.days[index].deviceId] ?? [] }
+        }
+        copy.observationDays = try await observationDays(connection, code: code, grouped: true, from: from, to: to)
+        copy.observedByHour = try await coverage(connection, code: code, fromHour: hourRange.lowerBound, toHour: hourRange.upperBound)
+        return copy
+    }
+
+    private static func copyDevicesAndStates(code: String, on connection: ProvinceConnection) async throws -> (devices: [Device], states: [DeviceState]) {
+        let devices = try await records(connection, what: "the devices", decode: CentralCopy.device, """
+            SELECT local_id AS "id", upper(uuid::text) AS "uuid", name AS "name", name_key AS "nameKey", kind AS "kind",
+                   address AS "address", location AS "location", note AS "note", snmp_version AS "snmpVersion",
+                   NULL::text AS "snmpCommunity", snmp_port::int8 AS "snmpPort", schedule AS "schedule", role AS "role",
+                   poll_interval AS "pollInterval", \(unescaped: time("created_at")) AS "createdAt",
+                   \(unescaped: time("entered_at")) AS "enteredAt", \(unescaped: time("retired_at")) AS "retiredAt"
+            FROM device WHERE office = \(code) ORDER BY local_id
+            """)
+        let states = try await records(connection, what: "the device states", decode: CentralCopy.state, """
+            SELECT d.local_id AS "deviceId", s.state AS "state", \(unescaped: time("s.since")) AS "since",
+                   \(unescaped: time("s.last_probe")) AS "lastProbe", s.last_up AS "lastUp", s.last_answered_by AS "lastAnsweredBy",
+                   s.last_rtt_ms AS "lastRttMs", s.last_error AS "lastError", s.failures::int8 AS "failures",
+                   \(unescaped: time("s.first_failure_at")) AS "firstFailureAt", \(unescaped: time("s.pending_from")) AS "pendingFrom",
+                   s.last_facts AS "lastFacts", \(unescaped: time("s.last_facts_at")) AS "lastFactsAt"
+            FROM device_state s JOIN device d ON d.office = s.office AND d.uuid = s.device
+            WHERE s.office = \(code) ORDER BY d.local_id
+            """)
+        return (devices, states)
+    }
+
+    private static func marks(_ connection: ProvinceConnection, code: String) async throws -> [ConditionMark] {
+        try await records(connection, what: "the condition marks", decode: CentralCopy.mark, """
+            SELECT m.local_id AS "id", d.local_id AS "deviceId", m.condition AS "condition", m.note AS "note",
+                   m.marked_by AS "markedBy", \(unescaped: time("m.marked_at")) AS "markedAt", \(unescaped: time("m.entered_at")) AS "enteredAt"
+            FROM condition_mark m JOIN device d ON d.office = m.office AND d.uuid = m.device
+            WHERE m.office = \(code) ORDER BY m.marked_at, m.local_id
+            """)
+    }
+
+    private static func observationDays(_ connection: ProvinceConnection, code: String, grouped: Bool,
+                                        from: String = "", to: String = "") async throws -> [CentralCopy.ObservationDay] {
+        let query: PostgresQuery = grouped ? """
+            SELECT d.local_id, \(from), \(unescaped: time("MIN(o.first_time)")), \(unescaped: time("MAX(o.last_time)")), bool_or(o.answered), bool_or(o.measured)
+            FROM observation_day o JOIN device d ON d.office = o.office AND d.uuid = o.device
+            WHERE o.office = \(code) AND o.day BETWEEN \(from)::date AND \(to)::date GROUP BY d.local_id
+            """ : """
+            SELECT d.local_id, o.day::text, \(unescaped: time("o.first_time")), \(unescaped: time("o.last_time")), o.answered, o.measured
+            FROM observation_day o JOIN device d ON d.office = o.office AND d.uuid = o.device
+            WHERE o.office = \(code) ORDER BY d.local_id, o.day
+            """
+        return try await connection.rows(query, what: "the observation summaries").map { row in
+            let (id, day, first, last, answered, measured) = try row.decode((Int64, String, String, String, Bool, Bool).self)
+            guard let firstDate = CentralCopy.time(first), let lastDate = CentralCopy.time(last) else {
+                throw ProvinceError.badCentralRow(table: "observation_day", reason: "times \(first), \(last)")
+            }
+            return CentralCopy.ObservationDay(deviceId: id, day: day, first: firstDate, last: lastDate, answered: answered, measured: measured)
+        }
+    }
+
+    private static func coverage(_ connection: ProvinceConnection, code: String, fromHour: Int, toHour: Int) async throws -> [Int: Double] {
+        var result: [Int: Double] = [:]
+        for row in try await connection.rows("""
+            SELECT hour::int8, observed FROM hour_coverage WHERE office = \(code) AND hour >= \(fromHour) AND hour < \(toHour)
+            """, what: "the hourly coverage") {
+            let (hour, observed) = try row.decode((Int64, Double).self)
+            result[Int(hour)] = observed
+        }
+        return result
+    }
+
+    /// A timestamptz column as the store's text ("2026-11-30 01:02:03.456", UTC; the session is in UTC).
+    private static func time(_ column: String) -> String {
+        "to_char(\(column), 'YYYY-MM-DD HH24:MI:SS.MS')"
+    }
+
+    private static func hours(_ text: String) throws -> [(hour: Int, totals: AvailabilityTotals)] {
+        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Double]] else {
+            throw ProvinceError.badCentralRow(table: "availability_day", reason: "hours is not a list of [hour, up, down, off, broken]")
+        }
+        return array.compactMap { h in
+            h.count == 5 ? (Int(h[0]), AvailabilityTotals(up: h[1], down: h[2], off: h[3], broken: h[4])) : nil
+        }
+    }
+
+    /// Runs `query` and decodes each row, made into a GRDB row with the same columns, with `decode`.
+    private static func records<T>(_ connection: ProvinceConnection, what: String,
+                                   decode: ([String: (any DatabaseValueConvertible)?]) throws -> T,
+                                   _ query: PostgresQuery) async throws -> [T] {
+        try await connection.rows(query, what: what).map { row in
+            var values: [String: (any DatabaseValueConvertible)?] = [:]
+            for cell in row {
+                guard cell.bytes != nil else { values.updateValue(nil, forKey: cell.columnName); continue }
+                switch cell.dataType {
+                case .int8: values[cell.columnName] = try cell.decode(Int64.self)
+                case .int4: values[cell.columnName] = Int64(try cell.decode(Int32.self))
+                case .float8: values[cell.columnName] = try cell.decode(Double.self)
+                case .bool: values[cell.columnName] = try cell.decode(Bool.self)
+                default: values[cell.columnName] = try cell.decode(String.self)
+                }
+            }
+            do {
+                return try decode(values)
+            } catch {
+                throw ProvinceError.badCentralRow(table: what, reason: "\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Inventory
+import KiemkeCore
+
+/// The province's section: each commune's figures, computed by the same report code the commune
+/// runs, from the central copy; totals that are the sums of the communes' figures; and which
+/// communes have not synced for longer than `staleAfter`.
+public struct ProvinceReport: Sendable {
+    /// One commune's line.
+    public struct Office: Sendable {
+        public var code: String
+        public var name: String
+        public var lastSync: Date?
+        /// Its report; nil before its first round (no hours, no data).
+        public var report: DigitalGovernmentReport?
+        /// Whether it has not synced for more than `staleAfter` (or never).
+        public var stale: Bool
+
+        public var kinds: [DigitalGovernmentReport.KindSummary] { report?.kinds ?? [] }
+        public func count(_ kind: DeviceKind) -> Int { kinds.first { $0.kind == kind }?.total ?? 0 }
+        public func conditionCount(_ condition: Condition) -> Int { kinds.reduce(0) { $0 + ($1.conditions[condition] ?? 0) } }
+        /// Up time over observed, not-broken time of all its networked devices.
+        public var availability: Ratio { Ratio(availability: kinds.reduce(AvailabilityTotals()) { $0 + $1.time }) }
+        /// Share of the period's working time its data covers.
+        public var coverage: Ratio? { report?.coverageRatio }
+    }
+
+    public var period: ReportPeriod
+    public var generatedAt: Date
+    public var staleAfter: TimeInterval
+    public var offices: [Office]
+    /// Each kind's figures summed over the communes.
+    public var totals: [DigitalGovernmentReport.KindSummary]
+
+    /// Reads every office from the central copy and computes its figures for `period` at `now`.
+    public static func make(on connection: ProvinceConnection, period: ReportPeriod, now: Date,
+                            staleAfter: TimeInterval) async throws -> ProvinceReport {
+        var offices: [Office] = []
+        for row in try await CentralReader.offices(on: connection) {
+            let stale = row.lastSync.map { now.timeIntervalSince($0) > staleAfter } ?? true
+            var report: DigitalGovernmentReport?
+            if let profile = row.profile {
+                let hours = profile.hours
+                let span = (try? period.span(now: now, calendar: hours.calendar)) ?? period.interval(in: hours.calendar)
+                let firstHour = Int((span.start.timeIntervalSince1970 / 3600).rounded(.down))
+                let endHour = Int((span.end.timeIntervalSince1970 / 3600).rounded(.up))
+                let copy = try await CentralReader.summary(office: row.code, from: period.from, to: period.to,
+                                                           hourRange: firstHour..<max(firstHour, endHour), on: connection)
+                report = DigitalGovernmentReport(snapshot: copy.reportSnapshot(period: period, hours: hours, now: now),
+                                                 hours: hours, office: profile.reportName, readiness: profile.readiness, now: now)
+            }
+            offices.append(Office(code: row.code, name: row.name, lastSync: row.lastSync, report: report, stale: stale))
+        }
+        return ProvinceReport(period: period, generatedAt: now, staleAfter: staleAfter, offices: offices,
+                              totals: sum(offices.map(\.kinds)))
+    }
+
+    /// One commune's own report from the central copy: what it prints locally for the same period.
+    public static func office(_ code: String, on connection: ProvinceConnection, period: ReportPeriod,
+                              now: Date) async throws -> DigitalGovernmentReport {
+        guard let row = try await CentralReader.offices(on: connection).first(where: { $0.code == code }) else {
+            throw ProvinceError.unknownOffice(code)
+        }
+        guard let profile = row.profile else {
+            throw ProvinceError.refused(what: "the report of office \(code)", message: "it has never synced")
+        }
+        let copy = try await CentralReader.copy(office: code, on: connection)
+        let hours = profile.hours
+        return DigitalGovernmentReport(snapshot: copy.reportSnapshot(period: period, hours: hours, now: now), hours: hours,
+                                       office: profile.reportName, readiness: profile.readiness, now: now)
+    }
+
+    /// Kind by kind, the sum of every field (the shares follow from the summed numerators and denominators).
+    public static func sum(_ lists: [[DigitalGovernmentReport.KindSummary]]) -> [DigitalGovernmentReport.KindSummary] {
+        var byKind: [DeviceKind: DigitalGovernmentReport.KindSummary] = [:]
+        for summary in lists.joined() {
+            guard var total = byKind[summary.kind] else { byKind[summary.kind] = summary; continue }
+            total.total += summary.total
+            total.conditions.merge(summary.conditions, uniquingKeysWith: +)
+            total.unmarked += summary.unmarked
+            total.networked += summary.networked
+            total.reachable += summary.reachable
+            total.measured += summary.measured
+            total.publicService += summary.publicService
+            total.time = total.time + summary.time
+            total.expectedSeconds += summary.expectedSeconds
+            byKind[summary.kind] = total
+        }
+        return byKind.values.sorted { $0.kind < $1.kind }
+    }
+}
