@@ -273,7 +273,7 @@ public struct DeviceImporter: Sendable {
         }
         // Random uuids, handed out in ascending order: the rows the file adds then go into the
         // uuid index (and the change log's) in key order, which SQLite does several times faster.
-        let uuids = (0..<rows.count).map { _ in UUID() }.sorted { $0.storedOrder < $1.storedOrder }
+        let uuids = RandomUUIDs.make(count: rows.count).sorted { $0.storedOrder < $1.storedOrder }
         for index in rows.indices { rows[index].device.uuid = uuids[index] }
         return (rows, problems)
     }

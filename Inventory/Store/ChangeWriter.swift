@@ -10,8 +10,9 @@ import KiemkeCore
 /// a device added and marked in one transaction is one `device` and one `marks` entry.
 ///
 /// Bulk changes (an import of 200,000 devices) run through the same methods: each uses one
-/// prepared statement per connection, and a transaction's times, which are mostly one moment,
-/// are formatted for SQLite once each (`DateFormatter` costs more than the insert).
+/// prepared statement per connection with its values bound by SQLite's own calls
+/// (`BoundInsert`), and a transaction's times, which are mostly one moment, are formatted for
+/// SQLite once each (`DateFormatter` costs more than the insert).
 struct ChangeWriter {
     /// The transaction's connection, for the reads a change depends on. Changes go through the methods below.
     let db: Database
@@ -19,7 +20,7 @@ struct ChangeWriter {
     private var entries: [Entry] = []
     private var positions: [StampKey: Int] = [:]
     /// The last time formatted for SQLite, and its text.
-    private var lastTime: (date: Date, value: DatabaseValue)?
+    private var lastTime: (date: Date, text: String)?
     /// The last device uuid formatted as text, and its text.
     private var lastUUID: (uuid: UUID, text: String)?
     /// The connection's page cache size before `prepareForBulk` raised it.
@@ -52,13 +53,24 @@ struct ChangeWriter {
                                 snmpPort, schedule, role, pollInterval, createdAt, enteredAt, retiredAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let arguments: [(any DatabaseValueConvertible)?] = [
-            text(of: device.uuid), device.name, device.nameKey, device.kind.rawValue, device.address,
-            device.location, device.note, device.snmpVersion?.rawValue, device.snmpCommunity, device.snmpPort,
-            device.schedule?.rawValue, device.role.rawValue, device.pollInterval, value(of: device.createdAt),
-            value(of: device.enteredAt), device.retiredAt.map { value(of: $0) },
-        ]
-        try statement.execute(arguments: StatementArguments(arguments))
+        var insert = BoundInsert(statement)
+        insert.bind(text(of: device.uuid))
+        insert.bind(device.name)
+        insert.bind(device.nameKey)
+        insert.bind(device.kind.rawValue)
+        insert.bind(device.address)
+        insert.bind(device.location)
+        insert.bind(device.note)
+        insert.bind(device.snmpVersion?.rawValue)
+        insert.bind(device.snmpCommunity)
+        insert.bind(device.snmpPort.map(Int64.init))
+        insert.bind(device.schedule?.rawValue)
+        insert.bind(device.role.rawValue)
+        insert.bind(device.pollInterval)
+        insert.bind(time(of: device.createdAt))
+        insert.bind(time(of: device.enteredAt))
+        insert.bind(device.retiredAt.map { time(of: $0) })
+        try insert.run(in: db)
         device.id = db.lastInsertedRowID
         stamp(.device, device.uuid, .added, at: device.createdAt)
     }
@@ -91,8 +103,14 @@ struct ChangeWriter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO conditionMark (deviceId, condition, note, markedBy, markedAt, enteredAt) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [mark.deviceId, mark.condition.rawValue, mark.note, mark.markedBy,
-                                          value(of: mark.markedAt), value(of: mark.enteredAt)])
+        var insert = BoundInsert(statement)
+        insert.bind(mark.deviceId)
+        insert.bind(mark.condition.rawValue)
+        insert.bind(mark.note)
+        insert.bind(mark.markedBy)
+        insert.bind(time(of: mark.markedAt))
+        insert.bind(time(of: mark.enteredAt))
+        try insert.run(in: db)
         mark.id = db.lastInsertedRowID
         stamp(.marks, device.uuid, .marked, at: mark.markedAt)
     }
@@ -150,12 +168,12 @@ struct ChangeWriter {
         try Observation.filter(Column("time") < cutoff).deleteAll(db)
     }
 
-    /// `date` as SQLite keeps it, formatted once for a run of equal times.
-    private mutating func value(of date: Date) -> DatabaseValue {
-        if let lastTime, lastTime.date == date { return lastTime.value }
-        let value = date.databaseValue
-        lastTime = (date, value)
-        return value
+    /// `date` as SQLite keeps it (GRDB's text for a `Date`), formatted once for a run of equal times.
+    private mutating func time(of date: Date) -> String {
+        if let lastTime, lastTime.date == date { return lastTime.text }
+        let text = String.fromDatabaseValue(date.databaseValue) ?? ""
+        lastTime = (date, text)
+        return text
     }
 
     // MARK: - The change log
@@ -219,13 +237,15 @@ struct ChangeWriter {
                 INSERT OR REPLACE INTO "change" (entity, entityId, day, kind, time) VALUES \
                 \(Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
                 """)
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(rows * 5)
+            var insert = BoundInsert(statement)
             for entry in entries[start..<end] {
-                values += [entry.key.entity.rawValue.databaseValue, entry.text.databaseValue, entry.key.day.databaseValue,
-                           entry.kind.rawValue.databaseValue, value(of: entry.time)]
+                insert.bind(entry.key.entity.rawValue)
+                insert.bind(entry.text)
+                insert.bind(entry.key.day)
+                insert.bind(entry.kind.rawValue)
+                insert.bind(time(of: entry.time))
             }
-            try statement.execute(arguments: StatementArguments(values))
+            try insert.run(in: db)
             start = end
         }
         entries = []
