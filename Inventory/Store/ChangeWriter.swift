@@ -40,6 +40,9 @@ struct ChangeWriter {
         // the uuid index grow at their ends (see `flushStamps`, `DeviceImporter.parse`); what is
         // touched at random is the name index.
         try db.execute(sql: "PRAGMA cache_size = -\(min(rows / 4, 65_536))")
+        // A device and its marks per row: room for both stamps up front, not grown by doubling.
+        entries.reserveCapacity(2 * rows)
+        positions.reserveCapacity(2 * rows)
     }
 
     // MARK: - Devices
@@ -222,13 +225,7 @@ struct ChangeWriter {
         // A large batch goes in the order of the log's unique index (entity, device), which SQLite
         // inserts far faster than random uuids; its entries commit together, so their relative
         // sequence numbers tell a reader nothing.
-        if entries.count > 1_000 {
-            entries.sort { a, b in
-                if a.key.entity != b.key.entity { return a.key.entity.rawValue < b.key.entity.rawValue }
-                let (x, y) = (a.key.uuid.storedOrder, b.key.uuid.storedOrder)
-                return x != y ? x < y : a.key.day < b.key.day
-            }
-        }
+        if entries.count > 1_000 { entries = Self.inIndexOrder(entries) }
         var start = 0
         while start < entries.count {
             let end = min(start + Self.rowsPerInsert, entries.count)
@@ -252,13 +249,33 @@ struct ChangeWriter {
         positions = [:]
     }
 
+    /// `entries` in the order of the change log's unique index: by entity, then device, then day.
+    ///
+    /// Grouped by entity first, keeping each group's order, which for an import is already the
+    /// devices' order (it hands out ascending uuids): a group found in order is not sorted again.
+    private static func inIndexOrder(_ entries: [Entry]) -> [Entry] {
+        func precedes(_ a: Entry, _ b: Entry) -> Bool {
+            let (x, y) = (a.key.uuid.storedOrder, b.key.uuid.storedOrder)
+            return x != y ? x < y : a.key.day < b.key.day
+        }
+        var groups: [StoreChange.Entity: [Entry]] = [:]
+        for entry in entries { groups[entry.key.entity, default: []].append(entry) }
+        var ordered: [Entry] = []
+        ordered.reserveCapacity(entries.count)
+        for (_, group) in groups.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let sorted = zip(group, group.dropFirst()).allSatisfy { precedes($0, $1) }
+            ordered += sorted ? group : group.sorted(by: precedes)
+        }
+        return ordered
+    }
+
     /// Change-log entries per INSERT statement (5 variables each, well under SQLite's limit).
     private static let rowsPerInsert = 100
 
     /// `uuid` as the upper-case text the store keeps, formatted once for a run of the same device.
     private mutating func text(of uuid: UUID) -> String {
         if let lastUUID, lastUUID.uuid == uuid { return lastUUID.text }
-        let text = uuid.uuidString
+        let text = uuid.storedText
         lastUUID = (uuid, text)
         return text
     }
