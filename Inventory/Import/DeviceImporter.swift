@@ -75,7 +75,7 @@ public struct DeviceImporter: Sendable {
             throw .unreadable(file: file, reason: problem)
         }
         // Undecodable bytes are the reader's to report, with their line; a comma is then as good as any.
-        let separator = String(data: data, encoding: .utf8).map(CSVSeparator.detect(in:)) ?? .comma
+        let separator = CSVSeparator.detect(in: data)
         var records: [CSVReader.Record]
         do {
             records = try CSVReader(separator: separator.scalar).records(from: data)
@@ -101,9 +101,13 @@ public struct DeviceImporter: Sendable {
 
     /// Imports a file `read` has split: all rows or, when any row is bad, none.
     @discardableResult
-    public func importParsed(_ parsed: ParsedFile, by who: String, at date: Date = Date()) throws -> Summary {
-        let (file, records, separator) = (parsed.file, parsed.records, parsed.separator)
+    public func importParsed(_ parsed: consuming ParsedFile, by who: String, at date: Date = Date()) throws -> Summary {
+        let (file, separator) = (parsed.file, parsed.separator)
+        // The records are let go once read into rows: a large file is not held twice while it is written.
+        var records: [CSVReader.Record] = []
+        swap(&records, &parsed.records)
         let (rows, rowProblems) = try parseRows(records, file: file, now: date)
+        records = []
         let problems = rowProblems + (try store.database.read { db in try Self.addressProblems(rows, in: db) })
         // Rows with a problem of their own are not applied; the others are, inside the transaction,
         // so that what only the database can tell (a since after a device's marks) is found in the
@@ -111,7 +115,8 @@ public struct DeviceImporter: Sendable {
         let failed = Set(problems.map(\.line))
         return try store.write { writer in
             var problems = problems
-            let summary = try apply(rows.filter { !failed.contains($0.line) }, by: who, at: date, with: &writer, problems: &problems)
+            let summary = try apply(failed.isEmpty ? rows : rows.filter { !failed.contains($0.line) }, by: who, at: date,
+                                    with: &writer, problems: &problems)
             if !problems.isEmpty {
                 throw ImportError.badRows(file: file, problems: problems.enumerated()
                     .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))

@@ -225,17 +225,18 @@ struct ChangeWriter {
         // A large batch goes in the order of the log's unique index (entity, device), which SQLite
         // inserts far faster than random uuids; its entries commit together, so their relative
         // sequence numbers tell a reader nothing.
-        if entries.count > 1_000 { entries = Self.inIndexOrder(entries) }
+        let order = entries.count > 1_000 ? Self.indexOrder(of: entries) : Array(entries.indices)
         var start = 0
-        while start < entries.count {
-            let end = min(start + Self.rowsPerInsert, entries.count)
+        while start < order.count {
+            let end = min(start + Self.rowsPerInsert, order.count)
             let rows = end - start
             let statement = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO "change" (entity, entityId, day, kind, time) VALUES \
                 \(Array(repeating: "(?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
                 """)
             var insert = BoundInsert(statement)
-            for entry in entries[start..<end] {
+            for position in order[start..<end] {
+                let entry = entries[position]
                 insert.bind(entry.key.entity.rawValue)
                 insert.bind(entry.text)
                 insert.bind(entry.key.day)
@@ -249,24 +250,25 @@ struct ChangeWriter {
         positions = [:]
     }
 
-    /// `entries` in the order of the change log's unique index: by entity, then device, then day.
+    /// The positions of `entries` in the order of the change log's unique index: by entity, then
+    /// device, then day (positions, not copies: an import holds 400,000 entries).
     ///
     /// Grouped by entity first, keeping each group's order, which for an import is already the
     /// devices' order (it hands out ascending uuids): a group found in order is not sorted again.
-    private static func inIndexOrder(_ entries: [Entry]) -> [Entry] {
-        func precedes(_ a: Entry, _ b: Entry) -> Bool {
-            let (x, y) = (a.key.uuid.storedOrder, b.key.uuid.storedOrder)
-            return x != y ? x < y : a.key.day < b.key.day
+    private static func indexOrder(of entries: [Entry]) -> [Int] {
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            let (x, y) = (entries[a].key.uuid.storedOrder, entries[b].key.uuid.storedOrder)
+            return x != y ? x < y : entries[a].key.day < entries[b].key.day
         }
-        var groups: [StoreChange.Entity: [Entry]] = [:]
-        for entry in entries { groups[entry.key.entity, default: []].append(entry) }
-        var ordered: [Entry] = []
-        ordered.reserveCapacity(entries.count)
+        var groups: [StoreChange.Entity: [Int]] = [:]
+        for (position, entry) in entries.enumerated() { groups[entry.key.entity, default: []].append(position) }
+        var order: [Int] = []
+        order.reserveCapacity(entries.count)
         for (_, group) in groups.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let sorted = zip(group, group.dropFirst()).allSatisfy { precedes($0, $1) }
-            ordered += sorted ? group : group.sorted(by: precedes)
+            order += sorted ? group : group.sorted(by: precedes)
         }
-        return ordered
+        return order
     }
 
     /// Change-log entries per INSERT statement (5 variables each, well under SQLite's limit).

@@ -81,3 +81,26 @@ struct BulkImportTests {
         #expect(again.unchanged == 6_000 && again.added == 0 && again.updated == 0 && again.marked == 0)
     }
 }
+
+@Suite("CSV separator: a large file is read from its start")
+struct LargeFileSeparatorTests {
+    static func data(blankLines: Int, header: String, rows: Int) -> Data {
+        var text = String(repeating: ";;;;\n", count: blankLines) + header + "\n"
+        for i in 0..<rows { text += "PC-\(i);computer;ghi chú \(i)\n" }
+        return Data(text.utf8)
+    }
+
+    @Test("a file past the prefix gets the separator its header has, as its whole text would", arguments: [
+        (0, "name;kind;note", CSVSeparator.semicolon),
+        (0, "name,kind,note", .comma),
+        (0, "name\tkind\tnote", .tab),
+        // Separator-only lines beyond the prefix: the header is found after them, in the whole text.
+        (20_000, "name\tkind\tnote", .tab),
+    ])
+    func largeFile(blankLines: Int, header: String, expected: CSVSeparator) {
+        let data = Self.data(blankLines: blankLines, header: header, rows: 5_000)
+        #expect(data.count > 64 << 10)
+        #expect(CSVSeparator.detect(in: data) == expected)
+        #expect(CSVSeparator.detect(in: data) == CSVSeparator.detect(in: String(decoding: data, as: UTF8.self)))
+    }
+}
