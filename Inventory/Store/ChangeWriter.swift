@@ -19,6 +19,9 @@ struct ChangeWriter {
     /// The entries to stamp, in the order first changed, and where each key is among them.
     private var entries: [Entry] = []
     private var positions: [StampKey: Int] = [:]
+    /// Set by `prepareForBulk`: stamps are appended as they come, without `positions`, and a key
+    /// stamped twice is merged when they are written (see `flushStamps`).
+    private var bulk = false
     /// The last time formatted for SQLite, and its text.
     private var lastTime: (date: Date, text: String)?
     /// The last device uuid formatted as text, and its text.
@@ -41,8 +44,9 @@ struct ChangeWriter {
         // touched at random is the name index.
         try db.execute(sql: "PRAGMA cache_size = -\(min(rows / 4, 65_536))")
         // A device and its marks per row: room for both stamps up front, not grown by doubling.
+        // No table of positions: for 400,000 stamps it took 50 MB and a hash of each.
         entries.reserveCapacity(2 * rows)
-        positions.reserveCapacity(2 * rows)
+        bulk = true
     }
 
     // MARK: - Devices
@@ -197,6 +201,10 @@ struct ChangeWriter {
 
     private mutating func stamp(_ entity: StoreChange.Entity, _ uuid: UUID, day: String = "", _ kind: StoreChange.Kind, at time: Date) {
         let key = StampKey(entity: entity, uuid: uuid, day: day)
+        if bulk {
+            entries.append(Entry(key: key, text: text(of: uuid), kind: kind, time: time))
+            return
+        }
         let next = entries.count
         if let earlier = positions.updateValue(next, forKey: key) {
             positions[key] = earlier
@@ -225,7 +233,10 @@ struct ChangeWriter {
         // A large batch goes in the order of the log's unique index (entity, device), which SQLite
         // inserts far faster than random uuids; its entries commit together, so their relative
         // sequence numbers tell a reader nothing.
-        let order = entries.count > 1_000 ? Self.indexOrder(of: entries) : Array(entries.indices)
+        var order = entries.count > 1_000 || bulk ? Self.indexOrder(of: entries) : Array(entries.indices)
+        // A bulk write's repeated keys are next to each other, in the order stamped: the last one
+        // has the latest kind and time, which is what `stamp` keeps.
+        if bulk { order = Self.lastOfEachKey(order, in: entries) }
         var start = 0
         while start < order.count {
             let end = min(start + Self.rowsPerInsert, order.count)
@@ -248,6 +259,7 @@ struct ChangeWriter {
         }
         entries = []
         positions = [:]
+        bulk = false
     }
 
     /// The positions of `entries` in the order of the change log's unique index: by entity, then
@@ -256,9 +268,11 @@ struct ChangeWriter {
     /// Grouped by entity first, keeping each group's order, which for an import is already the
     /// devices' order (it hands out ascending uuids): a group found in order is not sorted again.
     private static func indexOrder(of entries: [Entry]) -> [Int] {
+        // The same key twice (a bulk write) stays in the order stamped.
         func precedes(_ a: Int, _ b: Int) -> Bool {
             let (x, y) = (entries[a].key.uuid.storedOrder, entries[b].key.uuid.storedOrder)
-            return x != y ? x < y : entries[a].key.day < entries[b].key.day
+            if x != y { return x < y }
+            return entries[a].key.day != entries[b].key.day ? entries[a].key.day < entries[b].key.day : a < b
         }
         var groups: [StoreChange.Entity: [Int]] = [:]
         for (position, entry) in entries.enumerated() { groups[entry.key.entity, default: []].append(position) }
@@ -269,6 +283,17 @@ struct ChangeWriter {
             order += sorted ? group : group.sorted(by: precedes)
         }
         return order
+    }
+
+    /// `order` with only the last position of each run of one key.
+    private static func lastOfEachKey(_ order: [Int], in entries: [Entry]) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(order.count)
+        for (index, position) in order.enumerated() {
+            if index + 1 < order.count && entries[order[index + 1]].key == entries[position].key { continue }
+            kept.append(position)
+        }
+        return kept
     }
 
     /// Change-log entries per INSERT statement (5 variables each, well under SQLite's limit).
