@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Inventory", targets: ["Inventory"]),
         .library(name: "Agent", targets: ["Agent"]),
         .library(name: "WordDocument", targets: ["WordDocument"]),
+        .library(name: "Discovery", targets: ["Discovery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -58,6 +59,17 @@ let package = Package(
             ],
             path: "Inventory"
         ),
+        // Sweeping ranges for devices (ICMP, TCP, SNMP through Probes) and proposing them for the inventory.
+        // Knows nothing of SQLite: the inventory comes in as `KnownDevice` values.
+        .target(
+            name: "Discovery",
+            dependencies: [
+                "KiemkeCore",
+                "Probes",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Discovery"
+        ),
         // WordprocessingML (.docx) written by hand and zipped: paragraphs, tables, styles, page setup.
         // Knows nothing of devices or reports, so Inventory stays free of ZIP.
         .target(
@@ -70,6 +82,7 @@ let package = Package(
             name: "Agent",
             dependencies: [
                 "KiemkeCore",
+                "Discovery",
                 "Probes",
                 "Inventory",
                 "WordDocument",
@@ -84,6 +97,7 @@ let package = Package(
             name: "kiemke",
             dependencies: [
                 "Agent",
+                "Discovery",
                 "KiemkeCore",
                 "Probes",
                 "Inventory",
@@ -143,6 +157,8 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/AgentTests"
         ),
+        .testTarget(name: "DiscoveryTests", dependencies: ["KiemkeCore", "Probes", "Discovery", "TestSupport",
+                                                          .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/DiscoveryTests"),
         .testTarget(
             name: "CLITests",
             dependencies: ["KiemkeCore", "Inventory", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],

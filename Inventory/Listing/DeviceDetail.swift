@@ -64,21 +64,28 @@ public struct DeviceDetail: Sendable {
         }
         if let f = state?.lastFacts {
             // What the probes make of it, with the classifier's reasons (the marked kind is the list's).
-            add("seen as", "\(f.classification.kind.rawValue), confidence \(Int((f.classification.confidence * 100).rounded()))%: \(f.classification.reason)")
+            let confidence = Int((f.classification.confidence * 100).rounded())
+            // The classifier's reason stays as it is written (it quotes what the device said).
+            add("seen as", language == .vi
+                ? "\(words.kind(f.classification.kind)), độ tin cậy \(confidence)%: \(f.classification.reason)"
+                : "\(f.classification.kind.rawValue), confidence \(confidence)%: \(f.classification.reason)")
             add("vendor", f.vendor)
             add("model", f.model)
             add("serial", f.serial)
             add("firmware", f.firmware)
             add("page count", f.pageCount.map(String.init))
             for supply in f.supplies {
-                let level = supply.levelPct.map { "\($0)%" } ?? supply.levelState ?? "level unknown"
+                let level = supply.levelPct.map { "\($0)%" } ?? supply.levelState ?? (language == .vi ? "không rõ mức" : "level unknown")
                 add("supply", "\(supply.name): \(level)")
             }
             for disk in f.storage where disk.isDisk {
-                let used = disk.usedPct.map { String(format: "%.0f%% used", $0) } ?? "use unknown"
-                add("disk", "\(disk.name): \(used)\(disk.sizeBytes.map { " of \(Self.gigabytes($0))" } ?? "")")
+                let used = disk.usedPct.map { String(format: language == .vi ? "đã dùng %.0f%%" : "%.0f%% used", $0) } ?? (language == .vi ? "không rõ dung lượng đã dùng" : "use unknown")
+                add("disk", "\(disk.name): \(used)\(disk.sizeBytes.map { (language == .vi ? " trên " : " of ") + Self.gigabytes($0) } ?? "")")
             }
-            if !f.conditions.isEmpty { add("reports", f.conditions.joined(separator: ", ")) }
+            if !f.conditions.isEmpty {
+                add("reports", (language == .vi ? f.conditions.map { words.attention(.printerCondition(PrinterCondition(name: $0))) } : f.conditions)
+                    .joined(separator: ", "))
+            }
             add("facts read", state?.lastFactsAt.map(dates.string))
         }
         // Values start in column 12, as they always have (scripts grep "address:   ").

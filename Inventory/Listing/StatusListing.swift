@@ -27,6 +27,7 @@ public struct StatusListing: Sendable {
                   state: device.id.flatMap { snapshot.states[$0] })
         }
         attention = entries.flatMap { rules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }
+            + (try store.discoveryAttention(now: now))
     }
 
     /// Aligned columns, then the attention items, in `language` (English by default).

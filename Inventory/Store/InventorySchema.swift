@@ -162,6 +162,8 @@ public enum InventorySchema {
                 t.column("changes", .text).notNull()
             }
         }
+        registerIdentity(in: &migrator)
+        registerDiscoveryAttention(in: &migrator)
         return migrator
     }
 }
