@@ -54,6 +54,8 @@ let package = Package(
             dependencies: [
                 "KiemkeCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C calls, for binding bulk inserts without boxing each value (ChangeWriter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Inventory"

@@ -58,20 +58,33 @@ public struct CSVReader: Sendable {
     /// A field that `line` neutralised against formula injection ("'=1+2") is read back as it
     /// was written ("=1+2").
     public func records(from text: String) throws(Failure) -> [Record] {
+        var text = text
+        // By UTF-8 bytes: quotes, line ends and the separators are ASCII, which no byte of another
+        // character's encoding equals, so the bytes split where the characters do (and 12 MB are
+        // read several times faster than by Unicode scalars).
+        let separator = Array(self.separator.utf8)
+        return try text.withUTF8 { bytes in Self.split(bytes, separator: separator) }.get()
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, separator: [UInt8]) -> Result<[Record], Failure> {
+        let (quote, cr, lf, space, tab): (UInt8, UInt8, UInt8, UInt8, UInt8) = (0x22, 0x0D, 0x0A, 0x20, 0x09)
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
+        field.reserveCapacity(256)
         var line = 1
         var recordLine = 1
         var inQuotes = false
         var quoteClosed = false
         var quoteStartLine = 1
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        var i = 0
+        let n = bytes.count
+        // A byte-order mark (U+FEFF) at the start is not text.
+        if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
 
         func endField() {
-            fields.append(Self.restored(field))
-            field = ""
+            fields.append(Self.restored(String(decoding: field, as: UTF8.self)))
+            field.removeAll(keepingCapacity: true)
         }
 
         func endRecord() {
@@ -82,57 +95,63 @@ public struct CSVReader: Sendable {
             fields = []
         }
 
-        var iterator = scalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let c = pending ?? iterator.next() {
-            pending = nil
-            if c == "\0" { throw .nulByte(line: line) }
+        func atSeparator(_ i: Int) -> Bool {
+            guard bytes[i] == separator[0] else { return false }
+            if separator.count == 1 { return true }
+            guard i + separator.count <= n else { return false }
+            return (1..<separator.count).allSatisfy { bytes[i + $0] == separator[$0] }
+        }
+
+        while i < n {
+            let c = bytes[i]
+            if c == 0 { return .failure(.nulByte(line: line)) }
             if inQuotes {
-                if c == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
-                        field.unicodeScalars.append("\"")
+                if c == quote {
+                    if i + 1 < n && bytes[i + 1] == quote {
+                        field.append(quote)
+                        i += 2
                     } else {
+                        // The byte after the closing quote is read on its own, outside the quotes.
                         inQuotes = false
                         quoteClosed = true
-                        pending = next
+                        i += 1
                     }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == lf { line += 1 }
+                    field.append(c)
+                    i += 1
                 }
                 continue
             }
-            switch c {
-            case separator:
+            if atSeparator(i) {
                 endField()
                 quoteClosed = false
-            case "\r":
-                let next = iterator.next()
-                if next != "\n" { pending = next }
+                i += separator.count
+                continue
+            }
+            switch c {
+            case cr, lf:
                 endRecord()
+                i += c == cr && i + 1 < n && bytes[i + 1] == lf ? 2 : 1
                 line += 1
                 recordLine = line
                 quoteClosed = false
-            case "\n":
-                endRecord()
-                line += 1
-                recordLine = line
-                quoteClosed = false
-            case "\"" where field.isEmpty && !quoteClosed:
+            case quote where field.isEmpty && !quoteClosed:
                 inQuotes = true
                 quoteStartLine = line
+                i += 1
             default:
                 if quoteClosed {
-                    if c == " " || c == "\t" { continue }
-                    throw .textAfterQuote(line: line)
+                    if c == space || c == tab { i += 1; continue }
+                    return .failure(.textAfterQuote(line: line))
                 }
-                field.unicodeScalars.append(c)
+                field.append(c)
+                i += 1
             }
         }
-        if inQuotes { throw .unterminatedQuote(line: quoteStartLine) }
+        if inQuotes { return .failure(.unterminatedQuote(line: quoteStartLine)) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return records
+        return .success(records)
     }
 
     /// Writes one CSV line, quoting the fields that need it and neutralising formulas.

@@ -75,7 +75,7 @@ public struct DeviceImporter: Sendable {
             throw .unreadable(file: file, reason: problem)
         }
         // Undecodable bytes are the reader's to report, with their line; a comma is then as good as any.
-        let separator = String(data: data, encoding: .utf8).map(CSVSeparator.detect(in:)) ?? .comma
+        let separator = CSVSeparator.detect(in: data)
         var records: [CSVReader.Record]
         do {
             records = try CSVReader(separator: separator.scalar).records(from: data)
@@ -101,9 +101,13 @@ public struct DeviceImporter: Sendable {
 
     /// Imports a file `read` has split: all rows or, when any row is bad, none.
     @discardableResult
-    public func importParsed(_ parsed: ParsedFile, by who: String, at date: Date = Date()) throws -> Summary {
-        let (file, records, separator) = (parsed.file, parsed.records, parsed.separator)
+    public func importParsed(_ parsed: consuming ParsedFile, by who: String, at date: Date = Date()) throws -> Summary {
+        let (file, separator) = (parsed.file, parsed.separator)
+        // The records are let go once read into rows: a large file is not held twice while it is written.
+        var records: [CSVReader.Record] = []
+        swap(&records, &parsed.records)
         let (rows, rowProblems) = try parseRows(records, file: file, now: date)
+        records = []
         let problems = rowProblems + (try store.database.read { db in try Self.addressProblems(rows, in: db) })
         // Rows with a problem of their own are not applied; the others are, inside the transaction,
         // so that what only the database can tell (a since after a device's marks) is found in the
@@ -111,7 +115,8 @@ public struct DeviceImporter: Sendable {
         let failed = Set(problems.map(\.line))
         return try store.write { writer in
             var problems = problems
-            let summary = try apply(rows.filter { !failed.contains($0.line) }, by: who, at: date, with: &writer, problems: &problems)
+            let summary = try apply(failed.isEmpty ? rows : rows.filter { !failed.contains($0.line) }, by: who, at: date,
+                                    with: &writer, problems: &problems)
             if !problems.isEmpty {
                 throw ImportError.badRows(file: file, problems: problems.enumerated()
                     .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
@@ -139,6 +144,9 @@ public struct DeviceImporter: Sendable {
     }
 
     /// The rows and the problems found in them; throws only when the header is unusable.
+    ///
+    /// Each cell is cleaned (NFC, trimmed) once, and the columns whose cells repeat from row to
+    /// row (kind, condition, schedule, dates...) are read once per distinct text (`ImportCellMemo`).
     func parseRows(_ records: [CSVReader.Record], file: String, now: Date) throws -> ([Row], [ImportProblem]) {
         guard let header = records.first else {
             throw ImportError.missingColumns(file: file, columns: Self.requiredColumns)
@@ -147,9 +155,25 @@ public struct DeviceImporter: Sendable {
         let missing = Self.requiredColumns.filter { !names.contains($0) }
         if !missing.isEmpty { throw ImportError.missingColumns(file: file, columns: missing) }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        let (nameColumn, kindColumn, addressColumn, locationColumn, noteColumn, conditionColumn) =
+            (column("name"), column("kind"), column("address"), column("location"), column("note"), column("condition"))
+        let (versionColumn, communityColumn, portColumn, scheduleColumn, intervalColumn) =
+            (column("snmp_version"), column("snmp_community"), column("snmp_port"), column("schedule"), column("interval"))
+        let (sinceColumn, conditionSinceColumn, sharedColumn) = (column("since"), column("condition_since"), column("shared_address"))
+
+        var kinds = ImportCellMemo<DeviceKind?>()
+        var conditions = ImportCellMemo<Condition?>()
+        var versions = ImportCellMemo<SNMPVersion?>()
+        var ports = ImportCellMemo<Int?>()
+        var schedules = ImportCellMemo<DeviceSchedule?>()
+        var intervals = ImportCellMemo<Result<Duration, DurationText.DurationProblem>>()
+        var dates = ImportCellMemo<Result<Date, OfficeDate.Failure>>()
+        var yesNo = ImportCellMemo<Bool?>()
+        let timeZone = store.timeZone
 
         var problems: [ImportProblem] = []
         var rows: [Row] = []
+        rows.reserveCapacity(records.count - 1)
         var firstLineOfName: [String: Int] = [:]
         for record in records.dropFirst() {
             let line = record.line
@@ -158,100 +182,105 @@ public struct DeviceImporter: Sendable {
                     message: "has \(record.fields.count) fields but the header has \(header.fields.count); check for a missing or extra comma, or quote a field that contains a comma"))
                 continue
             }
-            func value(_ name: String) -> String {
-                column(name).map { NameKey.clean(record.fields[$0]) } ?? ""
+            let fields = record.fields
+            func value(_ column: Int?) -> String {
+                column.map { NameKey.clean(fields[$0]) } ?? ""
             }
-            let name = value("name")
+            let name = value(nameColumn)
+            let nameKey = NameKey.fold(name)
             if let problem = DeviceTextRules.nameProblem(name) {
                 problems.append(ImportProblem(line: line, field: "name", message: name.isEmpty ? problem : "\(TerminalText.quoted(name)) \(problem)"))
-            } else if let first = firstLineOfName[NameKey.fold(name)] {
+            } else if let first = firstLineOfName[nameKey] {
                 problems.append(ImportProblem(line: line, field: "name",
                     message: "\(TerminalText.quoted(name)) is already used on line \(first) (names are matched ignoring case)"))
             } else {
-                firstLineOfName[NameKey.fold(name)] = line
+                firstLineOfName[nameKey] = line
             }
-            for (field, problem) in [("location", DeviceTextRules.locationProblem(value("location"))),
-                                     ("note", DeviceTextRules.noteProblem(value("note"))),
-                                     ("snmp_community", DeviceTextRules.communityProblem(value("snmp_community")))] {
+            let location = value(locationColumn)
+            let note = value(noteColumn)
+            let community = value(communityColumn)
+            for (field, problem) in [("location", DeviceTextRules.locationProblem(location)),
+                                     ("note", DeviceTextRules.noteProblem(note)),
+                                     ("snmp_community", DeviceTextRules.communityProblem(community))] {
                 if let problem { problems.append(ImportProblem(line: line, field: field, message: problem)) }
             }
-            let kindText = value("kind")
-            let kind = DeviceKind(parsing: kindText)
+            let kindText = value(kindColumn)
+            let kind = kinds.value(for: kindText) { DeviceKind(parsing: $0) }
             if kind == nil {
                 problems.append(ImportProblem(line: line, field: "kind",
                     message: DeviceKind.notAKind(kindText)))
             }
-            let conditionText = value("condition")
-            let condition = conditionText.isEmpty ? nil : Condition(parsing: conditionText)
+            let conditionText = value(conditionColumn)
+            let condition = conditionText.isEmpty ? nil : conditions.value(for: conditionText) { Condition(parsing: $0) }
             if !conditionText.isEmpty && condition == nil {
                 problems.append(ImportProblem(line: line, field: "condition",
                     message: Condition.notACondition(TerminalText.escaped(conditionText))))
             }
-            let address = value("address")
+            let address = value(addressColumn)
             if let problem = DeviceAddress.problem(with: address) {
                 problems.append(ImportProblem(line: line, field: "address", message: "\(TerminalText.quoted(address)): \(problem)"))
             }
-            let versionText = value("snmp_version")
-            let version = versionText.isEmpty ? nil : SNMPVersion(parsing: versionText)
+            let versionText = value(versionColumn)
+            let version = versionText.isEmpty ? nil : versions.value(for: versionText) { SNMPVersion(parsing: $0) }
             if !versionText.isEmpty && version == nil {
                 problems.append(ImportProblem(line: line, field: "snmp_version", message: "\(TerminalText.quoted(versionText)) is not an SNMP version; use 1, 2c or 3"))
             }
-            let portText = value("snmp_port")
-            let port = portText.isEmpty ? nil : Port(parsing: portText).map { Int($0.rawValue) }
+            let portText = value(portColumn)
+            let port = portText.isEmpty ? nil : ports.value(for: portText) { Port(parsing: $0).map { Int($0.rawValue) } }
             if !portText.isEmpty && port == nil {
                 problems.append(ImportProblem(line: line, field: "snmp_port", message: "\(TerminalText.quoted(portText)) is not a port: \(Port.rangeDescription)"))
             }
-            let community = value("snmp_community")
-            let scheduleText = value("schedule").lowercased()
-            let schedule = scheduleText.isEmpty ? nil : DeviceSchedule(rawValue: scheduleText)
+            let scheduleText = value(scheduleColumn).lowercased()
+            let schedule = scheduleText.isEmpty ? nil : schedules.value(for: scheduleText) { DeviceSchedule(rawValue: $0) }
             if !scheduleText.isEmpty && schedule == nil {
                 problems.append(ImportProblem(line: line, field: "schedule", message: "\(TerminalText.quoted(scheduleText)) is not a schedule; use office (switched off outside office hours) or always"))
             }
-            let intervalText = value("interval")
+            let intervalText = value(intervalColumn)
             var interval: Duration?
             if !intervalText.isEmpty {
-                switch DurationText.parseRequiringUnit(intervalText, in: DurationText.interval) {
+                switch intervals.value(for: intervalText, { DurationText.parseRequiringUnit($0, in: DurationText.interval) }) {
                 case .success(let duration): interval = duration
                 case .failure(let problem): problems.append(ImportProblem(line: line, field: "interval", message: problem.description))
                 }
             }
-            let since = date(value("since"), field: "since", line: line, now: now, problems: &problems)
-            let conditionSince = date(value("condition_since"), field: "condition_since", line: line, now: now, problems: &problems)
+            /// A `since` or `condition_since` cell: empty, or a past date in the office's time zone.
+            func date(_ text: String, field: String) -> Date? {
+                if text.isEmpty { return nil }
+                switch dates.value(for: text, { text in Result { () throws(OfficeDate.Failure) in try OfficeDate.parse(text, timeZone: timeZone, notAfter: now) } }) {
+                case .success(let date): return date
+                case .failure(let error):
+                    problems.append(ImportProblem(line: line, field: field, message: error.description))
+                    return nil
+                }
+            }
+            let sinceText = value(sinceColumn)
+            let conditionSinceText = value(conditionSinceColumn)
+            let since = date(sinceText, field: "since")
+            let conditionSince = date(conditionSinceText, field: "condition_since")
             if let since, let conditionSince, conditionSince < since {
                 problems.append(ImportProblem(line: line, field: "condition_since",
-                    message: "\"\(value("condition_since"))\" is before the device's since \"\(value("since"))\"; a condition is seen while the device is in service"))
+                    message: "\"\(conditionSinceText)\" is before the device's since \"\(sinceText)\"; a condition is seen while the device is in service"))
             }
-            let sharedText = value("shared_address")
-            let shared = Self.yes(sharedText)
+            let sharedText = value(sharedColumn)
+            let shared = yesNo.value(for: sharedText) { Self.yes($0) }
             if !sharedText.isEmpty && shared == nil {
                 problems.append(ImportProblem(line: line, field: "shared_address",
                     message: "\"\(sharedText)\" is neither yes nor no (có/không); write yes on every row of devices that share one address"))
             }
             if let kind {
-                let device = Device(uuid: Self.unassigned, name: name, kind: kind, address: address, location: value("location"),
-                                    note: value("note"), snmpVersion: version,
+                let device = Device(uuid: Self.unassigned, name: name, kind: kind, address: address, location: location,
+                                    note: note, snmpVersion: version,
                                     snmpCommunity: community.isEmpty ? nil : community, snmpPort: port,
                                     schedule: schedule, pollInterval: interval.map(\.seconds))
                 rows.append(Row(line: line, device: device, condition: condition, since: since, conditionSince: conditionSince,
-                               sharedAddress: shared ?? false, communityGiven: column("snmp_community") != nil))
+                               sharedAddress: shared ?? false, communityGiven: communityColumn != nil))
             }
         }
         // Random uuids, handed out in ascending order: the rows the file adds then go into the
         // uuid index (and the change log's) in key order, which SQLite does several times faster.
-        let uuids = (0..<rows.count).map { _ in UUID() }.sorted { $0.storedOrder < $1.storedOrder }
+        let uuids = RandomUUIDs.make(count: rows.count).sorted { $0.storedOrder < $1.storedOrder }
         for index in rows.indices { rows[index].device.uuid = uuids[index] }
         return (rows, problems)
-    }
-
-    /// A `since` or `condition_since` cell: empty, or a past date in the office's time zone.
-    private func date(_ text: String, field: String, line: Int, now: Date, problems: inout [ImportProblem]) -> Date? {
-        if text.isEmpty { return nil }
-        do {
-            return try OfficeDate.parse(text, timeZone: store.timeZone, notAfter: now)
-        } catch {
-            problems.append(ImportProblem(line: line, field: field, message: error.description))
-            return nil
-        }
     }
 
     /// Stands in for the uuid `parse` gives each row once every row is read.
