@@ -157,17 +157,18 @@ public final class PollingService: Service, Sendable {
                 return !inFlight.contains(id)
             }
             if (!batch.isEmpty || poller.hasConfirmations(dueBy: now)) && inFlight.count < configuration.probe.concurrency {
-                // The quick checks go together; each full read goes alone, so that one device's slow read
-                // (up to the read deadline) holds up no other device.
+                // The quick checks and the full reads go as two batches, so that a slow read (up to the read
+                // deadline) holds up only the reads due with it, never the other devices' checks. (One batch
+                // per read was tried: ICMP sweeps take turns on one socket, and 200 silent devices, each
+                // waiting out its own ping timeouts, then held every other sweep for minutes.)
                 let (reads, checks) = poller.splitByRead(batch, at: now)
                 // Each batch's results pass the identity watch, which may find a silent device at a new address.
                 let review = { @Sendable [identities, plan, configuration] (observations: [Observation], poller: Poller) async in
                     await identities.review(observations, entries: plan.entries, poller: poller, configuration: configuration, at: now).observations
                 }
                 inFlight.start(checks.compactMap(\.device.id)) { [poller] in await review(await poller.probe(checks, at: now), poller) }
-                for entry in reads {
-                    guard let id = entry.device.id else { continue }
-                    inFlight.start([id]) { [poller] in await review(await poller.probe([entry], at: now), poller) }
+                if !reads.isEmpty {
+                    inFlight.start(reads.compactMap(\.device.id)) { [poller] in await review(await poller.probe(reads, at: now), poller) }
                 }
                 for entry in batch {
                     guard let id = entry.device.id, let slot = due[id] else { continue }
