@@ -162,6 +162,8 @@ public enum InventorySchema {
                 t.column("changes", .text).notNull()
             }
         }
+        // The web page's tables, after every store migration above.
+        WebSchema.register(in: &migrator)
         return migrator
     }
 }

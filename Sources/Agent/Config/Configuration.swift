@@ -23,6 +23,8 @@ public struct Configuration: Sendable, Equatable {
     public var report = ReportSettings()
     /// Facts no probe can measure, printed in the report only when given.
     public var readiness = ReadinessFacts()
+    /// The office's web page (`[web]`): off unless `listen` is set.
+    public var web = WebSettings()
 
     /// Files that hold secrets and can be read by every user; the caller warns about them.
     public var exposedSecretFiles: [String] = []
