@@ -23,12 +23,12 @@ extension OfficeWeb {
         router.get("/") { request, _ in
             let (web, refused) = self.reader(request)
             if let refused { return refused }
-            return try await self.statusPage(web)
+            return try await self.statusPage(web, notice: self.notice(web))
         }
         router.get("/devices/:name") { request, context in
             let (web, refused) = self.reader(request)
             if let refused { return refused }
-            return try await self.devicePage(web, name: Self.deviceName(context))
+            return try await self.devicePage(web, name: Self.deviceName(context), notice: self.notice(web))
         }
     }
 
