@@ -65,6 +65,19 @@ bed_down_all() {
     BEDS=()
 }
 
+# bed_bytes: bytes through the test bed's link (sent + received by the prober namespace) so far.
+bed_bytes() {
+    ip -n "kiemke-$BED-p" -s -j link show link0 | jq '.[0].stats64 | .rx.bytes + .tx.bytes'
+}
+
+# stop_agents: stops the snmpd started by start_agents and waits for them to release their addresses.
+stop_agents() {
+    local a
+    for a in "${AGENT_PIDS[@]}"; do kill "$a" 2>/dev/null || true; done
+    for a in "${AGENT_PIDS[@]}"; do wait "$a" 2>/dev/null || true; done
+    AGENT_PIDS=()
+}
+
 # Background processes this run started (by pid), stopped by cleanup.
 PIDS=()
 stop_started() {

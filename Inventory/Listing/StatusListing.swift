@@ -14,8 +14,11 @@ public struct StatusListing: Sendable {
     /// Writes times in the office's time zone, the one dates are typed in.
     let dates: OfficeDate.Format
     let timeZone: TimeZone
+    /// When the listing was made: what the age of the facts is measured from.
+    public var now: Date
 
     public init(store: InventoryStore, rules: AttentionRules = AttentionRules(), now: Date = Date()) throws {
+        self.now = now
         let snapshot = try store.statusSnapshot()
         dates = OfficeDate.Format(timeZone: store.timeZone)
         timeZone = store.timeZone
@@ -28,7 +31,7 @@ public struct StatusListing: Sendable {
 
     /// Aligned columns, then the attention items.
     public func table() -> String {
-        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY"])
+        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY", "FACTS"])
         for e in entries {
             let s = e.state
             table.append([
@@ -38,6 +41,7 @@ public struct StatusListing: Sendable {
                 s?.lastRttMs.map { String(format: "%.1f ms", $0) } ?? "-",
                 s.map { dates.string($0.lastProbe) } ?? "-",
                 s?.lastAnsweredBy.isEmpty == false ? s!.lastAnsweredBy : "-",
+                s?.lastFactsAt.map { Self.age(of: $0, now: now) } ?? "-",
             ])
         }
         var out = table.render()
@@ -48,6 +52,16 @@ public struct StatusListing: Sendable {
         }
         return out
     }
+
+    /// How old facts read at `date` are: "12m ago", "3h ago", "2d ago" ("now" under a minute).
+    static func age(of date: Date, now: Date) -> String {
+        let seconds = max(0, now.timeIntervalSince(date))
+        if seconds < 60 { return "now" }
+        if seconds < 3_600 { return "\(Int(seconds / 60))m ago" }
+        if seconds < 86_400 { return "\(Int(seconds / 3_600))h ago" }
+        return "\(Int(seconds / 86_400))d ago"
+    }
+
 
     /// How many devices are in each state; the parts always add up to `total`.
     public struct Counts: Sendable, Equatable {
@@ -89,7 +103,7 @@ public struct StatusListing: Sendable {
         return "\(c.total) device\(c.total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
     }
 
-    /// The JSON contract: `up` is null before the first probe.
+    /// The JSON contract: `up` is null before the first probe; `facts_at`: when the SNMP facts were last read (null: never).
     public func json() throws -> String {
         let devices: [JSONValue] = entries.map { e in
             let s = e.state
@@ -101,6 +115,7 @@ public struct StatusListing: Sendable {
                 "state": .string(s?.state.rawValue),
                 "since": .time(s?.since), "rtt_ms": .number(s?.lastRttMs, places: 2),
                 "last_probe": .time(s?.lastProbe),
+                "facts_at": .time(s?.lastFactsAt),
                 "answered_by": s.map { .array($0.lastAnsweredBy.split(separator: ",").map { .string(String($0.split(separator: ":")[0])) }) } ?? .null,
             ]
         }

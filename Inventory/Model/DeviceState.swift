@@ -80,6 +80,10 @@ extension DeviceState: FetchableRecord, PersistableRecord {
                   lastFactsAt: row["lastFactsAt"])
     }
 
+    /// Every column but the facts (`lastFacts`, `lastFactsAt`): what a probe without facts reads and writes.
+    static let columnsWithoutFacts = ["deviceId", "state", "since", "lastProbe", "lastUp", "lastAnsweredBy", "lastRttMs",
+                                      "lastError", "failures", "firstFailureAt", "pendingFrom"]
+
     public func encode(to container: inout PersistenceContainer) throws {
         container["deviceId"] = deviceId
         container["state"] = state.rawValue

@@ -36,8 +36,11 @@ extension InventoryStore {
         let ids = Array(Set(observations.map(\.deviceId)))
         let devices = Dictionary(uniqueKeysWithValues: try Device.filter(keys: ids).fetchAll(db).map { ($0.id!, $0) })
         var batch = ProbeBatch()
-        for state in try DeviceState.filter(keys: ids).fetchAll(db) {
+        // Most probes are liveness checks that bring no facts: the states are read and written without
+        // their facts (kilobytes of JSON a device), which stay as they are unless new facts arrive.
+        for state in try DeviceState.select(DeviceState.columnsWithoutFacts.map { Column($0) }).filter(keys: ids).fetchAll(db) {
             batch.states[state.deviceId] = (state, false)
+            batch.withoutFacts.insert(state.deviceId)
         }
         let marks = try latestMarks(in: db)
         var ledger = AvailabilityLedger(hours: policy.hours)
@@ -61,6 +64,7 @@ extension InventoryStore {
             if let facts = observation.facts {
                 state.lastFacts = facts
                 state.lastFactsAt = observation.time
+                batch.withoutFacts.remove(id)
             }
             for effect in effects {
                 switch effect {

@@ -118,7 +118,13 @@ struct ChangeWriter {
             try batch.changes[index].change.insert(db)
         }
         for (deviceId, entry) in batch.states.sorted(by: { $0.key < $1.key }) {
-            if entry.isNew { try entry.state.insert(db) } else { try entry.state.update(db) }
+            if entry.isNew {
+                try entry.state.insert(db)
+            } else if batch.withoutFacts.contains(deviceId) {
+                try entry.state.update(db, columns: DeviceState.columnsWithoutFacts)
+            } else {
+                try entry.state.update(db)
+            }
             latest[deviceId] = max(latest[deviceId] ?? entry.state.lastProbe, entry.state.lastProbe)
         }
         for (deviceId, time) in latest.sorted(by: { $0.key < $1.key }) {

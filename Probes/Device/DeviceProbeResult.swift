@@ -12,8 +12,25 @@ public struct DeviceProbeResult: Sendable, Equatable {
     public var failures: [ProbeMethod: String]
     public var ping: PingResult?
     public var tcp: TCPResult?
-    /// What SNMP said about the device, when it answered.
+    /// What SNMP said about the device, when it answered a full read.
     public var facts: DeviceFacts?
+    /// What the liveness SNMP GET said (uptime, a printer's error state), when it answered one.
+    public var status: StatusReading?
+
+    /// A result as the prober makes it (tests make their own).
+    public init(target: ProbeTarget, answeredBy: [ProbeMethod], tcpPort: UInt16? = nil, rttMs: Double? = nil,
+                failures: [ProbeMethod: String], ping: PingResult? = nil, tcp: TCPResult? = nil,
+                facts: DeviceFacts? = nil, status: StatusReading? = nil) {
+        self.target = target
+        self.answeredBy = answeredBy
+        self.tcpPort = tcpPort
+        self.rttMs = rttMs
+        self.failures = failures
+        self.ping = ping
+        self.tcp = tcp
+        self.facts = facts
+        self.status = status
+    }
 
     /// Whether any probe got an answer: Windows PCs drop ping but answer on 445 or 3389.
     public var up: Bool { !answeredBy.isEmpty }

@@ -25,11 +25,11 @@ public final class DeviceProber: Sendable {
     }
 
     public let options: Options
-    private let pinger: Pinger?
+    let pinger: Pinger?
     /// Why ICMP is not used, when it is not.
     public let pingUnavailable: PingError?
-    private let tcp: TCPProber
-    private let reader: DeviceReader?
+    let tcp: TCPProber
+    let reader: DeviceReader?
     /// Why SNMP is not used, when it is not.
     public let snmpUnavailable: SNMPError?
 
@@ -56,7 +56,9 @@ public final class DeviceProber: Sendable {
         }
     }
 
-    /// Probes every target by ICMP, TCP and SNMP together and returns one result per target, in order.
+    /// Probes every target by ICMP, TCP and a full SNMP read together (the facts), one result per target, in order.
+    ///
+    /// See `liveness(_:)` for the cheap check of whether devices are there.
     public func probe(_ targets: [ProbeTarget]) async -> [DeviceProbeResult] {
         guard !targets.isEmpty else { return [] }
         let snmpTargets = targets.enumerated().compactMap { index, target in

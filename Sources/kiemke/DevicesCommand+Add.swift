@@ -51,7 +51,9 @@ extension DevicesCommand {
                        snmpVersion: snmpVersion, snmpCommunity: snmpCommunity, snmpPort: snmpPort,
                        schedule: schedule, pollInterval: interval?.seconds, createdAt: inService, enteredAt: now),
                 condition: condition, by: CurrentUser.name(explicit: by), now: now)
-            print("added \(TerminalText.escaped(device.name)) (\(device.kind.rawValue)\(device.address.isEmpty ? "" : ", \(device.address)"))")
+            let address = device.address.isEmpty ? "" : ", \(device.address)"
+            print(Say.text("added \(TerminalText.escaped(device.name)) (\(device.kind.rawValue)\(address))",
+                           vi: "đã thêm \(TerminalText.escaped(device.name)) (\(device.kind.vietnamese)\(address))"))
         }
     }
 }

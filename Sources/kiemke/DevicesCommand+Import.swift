@@ -29,7 +29,8 @@ extension DevicesCommand {
             let parsed = try DeviceImporter.read(data, file: name)
             let summary = try DeviceImporter(store: workspace.openStore()).importParsed(parsed, by: CurrentUser.name(explicit: by))
             let shown = file == "-" ? ImportSource.standardInputName : TerminalText.escaped(file)
-            print("\(shown): \(summary) (read with \(summary.separator.name) between fields)")
+            print("\(shown): " + Say.text("\(summary) (read with \(summary.separator.name) between fields)",
+                                           vi: "\(summary.vietnamese) (các trường cách nhau bằng \(summary.separator.vietnameseName))"))
         }
     }
 }

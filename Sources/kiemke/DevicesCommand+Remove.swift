@@ -11,7 +11,8 @@ extension DevicesCommand {
 
         func run() async throws {
             let device = try global.workspace().openExistingStore().retire(named: name)
-            print("retired \(TerminalText.escaped(device.name)); its history stays in the database")
+            print(Say.text("retired \(TerminalText.escaped(device.name)); its history stays in the database",
+                           vi: "đã cho \(TerminalText.escaped(device.name)) ngừng sử dụng; lịch sử vẫn giữ trong cơ sở dữ liệu"))
         }
     }
 }

@@ -16,7 +16,8 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let db, db.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--db is empty; give the database file's path, or leave --db out to use KIEMKE_DB, the config's database or the default")
+            throw ValidationError(Say.text("--db is empty; give the database file's path, or leave --db out to use KIEMKE_DB, the config's database or the default",
+                                           vi: "--db đang trống; hãy cho đường dẫn tệp cơ sở dữ liệu, hoặc bỏ --db để dùng KIEMKE_DB, khóa database của cấu hình hoặc mặc định"))
         }
     }
 
@@ -32,9 +33,10 @@ struct GlobalOptions: ParsableArguments {
             return handler
         }
         let workspace = try Workspace(dbFlag: db, configFlag: config)
+        DatabaseOwnership.remember(workspace.databasePath)
         let logger = Logger(label: "kiemke")
         for file in workspace.configuration.exposedSecretFiles {
-            logger.warning("\(file) holds SNMP secrets and every user can read it; run: chmod o-r \(file)")
+            logger.warning("\(Say.text("\(file) holds SNMP secrets and every user can read it; run: chmod o-r \(file)", vi: "\(file) chứa mật khẩu SNMP và mọi người dùng đều đọc được; hãy chạy: chmod o-r \(file)"))")
         }
         let database = workspace.databasePath
         if InventoryStore.communitiesReadableByOthers(at: database) {

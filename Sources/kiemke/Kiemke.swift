@@ -27,6 +27,7 @@ enum Main {
     static func main() async {
         // Process-wide tuning is the executable's: every SNMP session and TCP connect is a descriptor.
         ResourceLimits.raiseOpenFilesLimit()
+        let language = MessageLanguage.current
         do {
             var command = try Kiemke.parseAsRoot(GlobalArguments.hoisted(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -34,22 +35,33 @@ enum Main {
             } else {
                 try command.run()
             }
+            DatabaseOwnership.handOver()
         } catch let exitCode as ExitCode {
+            DatabaseOwnership.handOver()
             exit(exitCode.rawValue)
         } catch {
+            DatabaseOwnership.handOver()
             // Help and version requests, and usage errors, come from the argument parser.
             switch Kiemke.exitCode(for: error) {
             case .success:
-                print(Kiemke.fullMessage(for: error))
+                print(parserMessage(for: error, language: language))
                 exit(ExitStatus.success)
             case .validationFailure:
-                FileHandle.standardError.write(Data((TerminalText.escaped(Kiemke.fullMessage(for: error), keepingLineBreaks: true) + "\n").utf8))
+                FileHandle.standardError.write(Data((TerminalText.escaped(parserMessage(for: error, language: language), keepingLineBreaks: true) + "\n").utf8))
                 exit(ExitStatus.inputError)
             default:
                 // Messages quote names, values and paths from files and devices: escape controls.
-                FileHandle.standardError.write(Data("kiemke: \(TerminalText.escaped("\(error)", keepingLineBreaks: true))\n".utf8))
+                FileHandle.standardError.write(Data((TerminalText.escaped(ErrorMessages.line(for: error, language: language), keepingLineBreaks: true) + "\n").utf8))
                 exit(ExitStatus.code(for: error))
             }
+        }
+    }
+
+    /// The parser's help screen or usage error, in `language`.
+    static func parserMessage(for error: any Error, language: ReportLanguage) -> String {
+        switch language {
+        case .en: Kiemke.fullMessage(for: error)
+        case .vi: ParserText.vietnamese(Kiemke.fullMessage(for: error, columns: ParserText.unwrapped))
         }
     }
 }

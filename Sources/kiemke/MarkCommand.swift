@@ -40,12 +40,14 @@ struct MarkCommand: AsyncParsableCommand {
                                   at: date, now: now)
         let device = try store.device(named: name)
         let dates = OfficeDate.Format(timeZone: workspace.timeZone)
-        var line = "\(TerminalText.escaped(device.name)): \(mark.condition.rawValue) (\(mark.condition.vietnamese))"
-        if at != nil { line += " since \(dates.string(mark.markedAt))" }
+        var line = Say.text("\(TerminalText.escaped(device.name)): \(mark.condition.rawValue) (\(mark.condition.vietnamese))",
+                            vi: "\(TerminalText.escaped(device.name)): \(mark.condition.vietnamese)")
+        if at != nil { line += Say.text(" since ", vi: " từ ") + dates.string(mark.markedAt) }
         print(line)
         // A back-dated mark before a later one is history: say which condition holds now.
         if let latest = try store.marks(of: device).first, latest.id != mark.id {
-            print("its condition now is still \(latest.condition.rawValue) (\(latest.condition.vietnamese)), marked \(dates.string(latest.markedAt))")
+            print(Say.text("its condition now is still \(latest.condition.rawValue) (\(latest.condition.vietnamese)), marked \(dates.string(latest.markedAt))",
+                           vi: "tình trạng hiện nay vẫn là \(latest.condition.vietnamese) (\(latest.condition.rawValue)), đánh dấu lúc \(dates.string(latest.markedAt))"))
         }
     }
 }

@@ -44,24 +44,25 @@ struct PingCommand: AsyncParsableCommand {
         // Like every command: --log-level sets what reaches stderr, --config is read (and checked).
         _ = try global.workspace()
         let logger = Logger(label: "kiemke.ping")
-        guard let pingMode = PingMode(rawValue: mode) else { throw InputError("--mode must be auto, raw or datagram, not '\(mode)'") }
-        guard format == "text" || format == "json" else { throw InputError("--format must be text or json, not '\(format)'") }
+        guard let pingMode = PingMode(rawValue: mode) else { throw InputError("--mode must be auto, raw or datagram, not '\(mode)'", vi: "--mode phải là auto, raw hoặc datagram, không phải '\(mode)'") }
+        guard format == "text" || format == "json" else { throw InputError("--format must be text or json, not '\(format)'", vi: "--format phải là text hoặc json, không phải '\(format)'") }
         guard let wait = DurationText.parse(timeout, in: DurationText.timeout) else {
-            throw InputError("--timeout " + DurationText.problem(timeout, in: DurationText.timeout))
+            throw InputError("--timeout " + DurationText.problem(timeout, in: DurationText.timeout),
+                             vi: "--timeout '\(timeout)' không phải khoảng thời gian từ 50ms đến 60s (ví dụ 1s hoặc 500ms)")
         }
         var fileContents: String?
         if let file {
             guard let contents = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw InputError("cannot read --file '\(file)'")
+                throw InputError("cannot read --file '\(file)'", vi: "không đọc được --file '\(file)'")
             }
             fileContents = contents
         }
-        guard !targets.isEmpty || fileContents != nil else { throw InputError("no targets: give addresses, networks or --file") }
+        guard !targets.isEmpty || fileContents != nil else { throw InputError("no targets: give addresses, networks or --file", vi: "chưa có mục tiêu: hãy cho địa chỉ, dải mạng hoặc --file") }
         let addresses: [IPAddress]
         do {
             addresses = try TargetList.addresses(from: targets, fileContents: fileContents)
         } catch {
-            throw InputError(error.description)
+            throw InputError(error.description, vi: error.vietnamese)
         }
 
         let options = PingOptions(timeout: wait, tries: tries, packetsPerSecond: rate, mode: pingMode)
@@ -72,7 +73,7 @@ struct PingCommand: AsyncParsableCommand {
         case .failure(.invalidOption(let detail)):
             throw InputError(detail)
         case .failure(let error):
-            FileHandle.standardError.write(Data("kiemke ping: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("kiemke ping: \(error.text(MessageLanguage.current))\n".utf8))
             throw ExitCode.failure
         }
         let clock = ContinuousClock()

@@ -14,6 +14,8 @@ struct ConfigurationTests {
         #expect(config.office == "UBND xã Minh Đức")
         #expect(config.probe.interval == .seconds(300))
         #expect(config.probe.downAfter == 2)
+        #expect(config.probe.confirmAfter == .seconds(15))
+        #expect(config.probe.factsInterval == .seconds(3600))
         #expect(config.schedule.start == 7 * 60 + 30)
         #expect(config.schedule.end == 17 * 60)
         #expect(config.schedule.days == [1, 2, 3, 4, 5])
@@ -34,6 +36,8 @@ struct ConfigurationTests {
             retries = 3
             concurrency = 64
             down_after = 3
+            confirm_after = "10s"
+            facts_interval = "2h"
             [snmp]
             version = "3"
             v3_user = "kiemke"
@@ -49,6 +53,7 @@ struct ConfigurationTests {
             interval = "1m"
             schedule = "always"
             tcp_ports = [554, 80]
+            facts_interval = "30m"
             [readiness]
             staff = 20
             software = ["Hộ tịch", "Kế toán"]
@@ -67,6 +72,11 @@ struct ConfigurationTests {
         #expect(config.schedule.holidays == ["2026-09-02", "2026-04-30"])
         #expect(config.kinds[.camera]?.interval == .seconds(60))
         #expect(config.kinds[.camera]?.tcpPorts == [554, 80])
+        #expect(config.probe.confirmAfter == .seconds(10))
+        #expect(config.probe.factsInterval == .seconds(7200))
+        #expect(config.kinds[.camera]?.factsInterval == .seconds(1800))
+        #expect(config.factsInterval(for: .camera) == 1800)
+        #expect(config.factsInterval(for: .printer) == 7200)
         #expect(config.readiness.staff == 20)
         #expect(config.readiness.software == ["Hộ tịch", "Kế toán"])
         #expect(config.readiness.onlineMeetingRoom == true)

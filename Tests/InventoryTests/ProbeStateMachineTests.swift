@@ -109,6 +109,20 @@ struct ProbeStateMachineTests {
         StateMachineRow(name: "off, silent when the office opens: a failure pending, still off",
                         previous: machine(.off, since: 0, last: 60), time: 120, up: false,
                         expected: machine(.off, since: 0, last: 120, failures: 1, first: 120, pending: 60), effects: []),
+        // Confirmation re-probes (issue 14): a failure is probed again 15 s later, not a whole interval later.
+        StateMachineRow(name: "confirmation 15 s after the first failure fails: down back-dated to the first",
+                        previous: machine(.up, since: 0, last: 120, failures: 1, first: 120, pending: 60),
+                        time: 135, up: false,
+                        expected: machine(.down, since: 120, last: 135, failures: 2, first: 120),
+                        effects: [credit(60, 135, .down), change(.up, .down, at: 120, failures: 2)]),
+        StateMachineRow(name: "confirmation 15 s after the first failure answers: never down, the time is up",
+                        previous: machine(.up, since: 0, last: 120, failures: 1, first: 120, pending: 60),
+                        time: 135, up: true,
+                        expected: machine(.up, since: 0, last: 135), effects: [credit(60, 135, .up)]),
+        StateMachineRow(name: "the regular probe 45 s after a confirmation: a normal gap, credited whole",
+                        previous: machine(.down, since: 120, last: 135, failures: 2, first: 120), time: 180, up: false,
+                        expected: machine(.down, since: 120, last: 180, failures: 3, first: 120),
+                        effects: [credit(135, 180, .down)]),
         // The daemon was not running.
         StateMachineRow(name: "an answer after an hour's gap: only one interval is credited",
                         previous: machine(.up, since: 0, last: 0), time: 3600, up: true,
@@ -153,5 +167,32 @@ struct ProbeStateMachineTests {
         #expect(up == 180 + 60, "0-180 s, then the interval ending with the answer at 420 s")
         #expect(down == 180)
         #expect(current?.state == .up)
+    }
+
+    @Test("confirmation re-probes between regular probes: every second is credited once, the outage back-dated")
+    func confirmations() {
+        let rules = Self.rules(downAfter: 2)
+        var current: ProbeStateMachine? = nil
+        var changes: [ProbeStateMachine.Effect] = []
+        var up: Double = 0, down: Double = 0
+        // Regular probes every 60 s; after each failure that is not yet down, one 15 s later.
+        let timeline: [(Double, Bool)] = [(0, true), (60, true), (120, false), (135, true), (180, true),
+                                          (240, false), (255, false), (300, false), (360, true), (420, true)]
+        for (time, answered) in timeline {
+            let (next, effects) = ProbeStateMachine.next(current, after: .init(time: at(time), up: answered, inSchedule: true),
+                                                         rules: rules)
+            current = next
+            for effect in effects {
+                switch effect {
+                case .changed: changes.append(effect)
+                case .credited(let span, .up): up += span.duration
+                case .credited(let span, .down): down += span.duration
+                }
+            }
+        }
+        #expect(changes == [change(nil, .up, at: 0, failures: 0), change(.up, .down, at: 240, failures: 2),
+                            change(.down, .up, at: 360, failures: 0)], "the flap at 120 s is never a down")
+        #expect(up + down == 420, "no second lost or counted twice")
+        #expect(down == 300 - 180, "from the last answer (180 s) to the last silence (300 s)")
     }
 }

@@ -116,7 +116,7 @@ public struct ReportDocumentBuilder: Sendable {
     static func deviceTable(_ report: DigitalGovernmentReport) -> ReportTable {
         let keys = ["name", "kind", "address", "location", "condition", "condition_since", "note", "state", "state_since",
                     "last_probe", "availability_pct", "up_seconds", "down_seconds", "broken_seconds", "off_seconds", "unknown_seconds",
-                    "counted", "answered", "measured"]
+                    "counted", "answered", "measured", "facts_at"]
         var table = ReportTable(columns: keys.map { ReportTable.Column($0) })
         for line in report.devices {
             let d = line.device
@@ -130,6 +130,8 @@ public struct ReportDocumentBuilder: Sendable {
                 String(format: "%.0f", t.up), String(format: "%.0f", t.down), String(format: "%.0f", t.broken),
                 String(format: "%.0f", t.off), String(format: "%.0f", max(0, line.expectedSeconds - (t.up + t.down + t.broken))),
                 line.counted ? "yes" : "no", line.answered ? "yes" : "no", line.measured ? "yes" : "no",
+                // How old the SNMP facts (toner, pages, disks) behind the attention items are.
+                line.state?.lastFactsAt.map { $0.formatted(.iso8601) } ?? "",
             ]
             table.rows.append(cells.map { ReportText(stringLiteral: $0) })
         }

@@ -16,6 +16,8 @@ extension Configuration {
         ConfigKey("probe.concurrency", .integer(in: 1...65_536)) { $0.probe.concurrency = $1 },
         ConfigKey("probe.down_after", .integer(in: 1...100)) { $0.probe.downAfter = $1 },
         ConfigKey("probe.read_deadline", .duration(in: .seconds(1) ... .seconds(3_600))) { $0.probe.readDeadline = $1 },
+        ConfigKey("probe.confirm_after", .duration(in: .seconds(1) ... .seconds(3_600))) { $0.probe.confirmAfter = $1 },
+        ConfigKey("probe.facts_interval", .duration(in: .seconds(60) ... .seconds(7 * 86_400))) { $0.probe.factsInterval = $1 },
 
         ConfigKey("snmp.version", .choice(SNMPVersion.self)) { $0.snmp.version = $1 },
         ConfigKey("snmp.community", .string) { $0.snmp.community = $1 },
@@ -77,6 +79,7 @@ extension Configuration.KindSettings {
         ConfigKey("interval", .duration(in: DurationText.interval)) { $0.interval = $1 },
         ConfigKey("schedule", .choice(DeviceSchedule.self)) { $0.schedule = $1 },
         ConfigKey("tcp_ports", .integers(in: Port.validRange)) { $0.tcpPorts = $1 },
+        ConfigKey("facts_interval", .duration(in: .seconds(60) ... .seconds(7 * 86_400))) { $0.factsInterval = $1 },
     ]
 }
 

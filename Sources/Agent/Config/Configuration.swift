@@ -37,10 +37,14 @@ public struct Configuration: Sendable, Equatable {
         public var timeout: Duration = .seconds(1)
         public var retries = 2
         public var concurrency = 1024
-        /// Consecutive failed cycles before a device counts as down.
+        /// Consecutive failed probes before a device counts as down.
         public var downAfter = 2
         /// The longest one device's SNMP read may take, whatever the device does.
         public var readDeadline: Duration = ReadLimits.defaultDeadline
+        /// How soon a device whose probe failed is probed again, instead of a whole interval later.
+        public var confirmAfter: Duration = .seconds(15)
+        /// How often the full SNMP read (system, storage, supplies, page counter, errors, interfaces) is made.
+        public var factsInterval: Duration = .seconds(3600)
         public init() {}
     }
 
@@ -73,6 +77,7 @@ public struct Configuration: Sendable, Equatable {
         /// Whether devices of this kind follow office hours.
         public var schedule: DeviceSchedule?
         public var tcpPorts: [Int]?
+        public var factsInterval: Duration?
         public init() {}
     }
 

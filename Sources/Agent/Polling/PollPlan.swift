@@ -12,6 +12,8 @@ public struct PollPlan: Sendable {
         public var target: ProbeTarget
         /// How often it is probed.
         public var interval: TimeInterval
+        /// How often its facts (the full SNMP read) are read when nothing else asks for them.
+        public var factsInterval: TimeInterval
     }
 
     public var entries: [Entry]
@@ -48,7 +50,8 @@ public struct PollPlan: Sendable {
                 }
             }
             entries.append(Entry(device: device, target: ProbeTarget(address: address, kind: device.kind, tcpPorts: ports, snmp: snmp),
-                                 interval: device.pollInterval ?? configuration.interval(for: device.kind)))
+                                 interval: device.pollInterval ?? configuration.interval(for: device.kind),
+                                 factsInterval: configuration.factsInterval(for: device.kind)))
         }
         self.entries = entries
         self.skipped = skipped
@@ -67,6 +70,11 @@ extension Configuration {
     /// How often devices of `kind` are probed.
     public func interval(for kind: DeviceKind) -> TimeInterval {
         (kinds[kind]?.interval ?? probe.interval).seconds
+    }
+
+    /// How often the facts of devices of `kind` are read when nothing else asks for them.
+    public func factsInterval(for kind: DeviceKind) -> TimeInterval {
+        (kinds[kind]?.factsInterval ?? probe.factsInterval).seconds
     }
 
     /// The rules for turning probe results into states and availability.

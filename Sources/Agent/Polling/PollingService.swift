@@ -29,6 +29,8 @@ public final class PollingService: Service, Sendable {
     private let afterBatch: @Sendable () -> Void
     /// Most observations kept in memory while the database cannot be written.
     private let pendingLimit: Int
+    /// What the pollers remember across cycles and config reloads (cheap probes, facts clock, confirmations).
+    private let memory = PollMemory()
 
     /// Observations written per transaction.
     static let chunkSize = 500
@@ -66,7 +68,7 @@ public final class PollingService: Service, Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var held = Held(generation: store.generation)
-        held.append(await poller.probe(plan.entries), of: plan.entries)
+        held.append(await poller.probe(plan.entries, facts: .always), of: plan.entries)
         var window = WindowStats(start: Date())
         window.probing = clock.now - started
         flush(&held, poller: poller, window: &window)
@@ -143,12 +145,13 @@ public final class PollingService: Service, Sendable {
             }
 
             let batch = plan.entries.filter { entry in entry.device.id.flatMap { due[$0] }.map { $0 <= now } ?? false }
-            if !batch.isEmpty {
+            if !batch.isEmpty || poller.hasConfirmations(dueBy: now) {
                 let started = ContinuousClock.now
                 let probing = Task { [poller] in await poller.probe(batch, at: now) }
                 // A stop abandons the batch in flight: its devices have no result yet, so nothing held is lost.
                 guard let observations = await UntilShutdown.value(of: probing) else { break }
-                held.append(observations, of: batch)
+                // Confirmation re-probes come back with the batch: their devices are found in the whole plan.
+                held.append(observations, of: plan.entries)
                 window.probing += ContinuousClock.now - started
                 for entry in batch {
                     guard let id = entry.device.id, let slot = due[id] else { continue }
@@ -192,9 +195,14 @@ public final class PollingService: Service, Sendable {
         var count: Int { observations.count }
         var isEmpty: Bool { observations.isEmpty }
 
+        /// Holds `results`, each under the UUID of its device in `entries` (a device no longer there is dropped).
         mutating func append(_ results: [Observation], of entries: [PollPlan.Entry]) {
-            for (entry, observation) in zip(entries, results) {
-                observations.append(HeldObservation(deviceUUID: entry.device.uuid, observation: observation))
+            guard !results.isEmpty else { return }
+            var uuids: [Int64: UUID] = [:]
+            for entry in entries { if let id = entry.device.id { uuids[id] = entry.device.uuid } }
+            for observation in results {
+                guard let uuid = uuids[observation.deviceId] else { continue }
+                observations.append(HeldObservation(deviceUUID: uuid, observation: observation))
             }
         }
 
@@ -371,7 +379,8 @@ public final class PollingService: Service, Sendable {
         let prober = DeviceProber(options: configuration.proberOptions, logger: logger)
         if let error = prober.pingUnavailable { events(.probeUnavailable(method: "icmp", reason: "\(error)")) }
         if let error = prober.snmpUnavailable { events(.probeUnavailable(method: "snmp", reason: "\(error)")) }
-        return Poller(store: store, prober: prober, policy: configuration.recordingPolicy, logger: logger)
+        return Poller(store: store, prober: prober, policy: configuration.recordingPolicy, logger: logger,
+                      memory: memory, confirmAfter: configuration.probe.confirmAfter.seconds)
     }
 
     /// A stable fraction in [0, 1) per device, so each keeps its slot in the interval across restarts.

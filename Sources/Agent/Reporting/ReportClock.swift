@@ -8,7 +8,8 @@ public enum ReportClock {
     public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
         guard let text = environment["KIEMKE_NOW"], !text.isEmpty else { return Date() }
         guard let date = try? Date(text, strategy: .iso8601) else {
-            throw InputError("KIEMKE_NOW \"\(text)\" is not a time; write it as 2026-11-30T20:00:00+07:00 (it is meant for tests)")
+            throw InputError("KIEMKE_NOW \"\(text)\" is not a time; write it as 2026-11-30T20:00:00+07:00 (it is meant for tests)",
+                             vi: "KIEMKE_NOW \"\(text)\" không phải thời điểm; hãy viết dạng 2026-11-30T20:00:00+07:00 (chỉ dùng cho kiểm thử)")
         }
         return date
     }

@@ -32,12 +32,12 @@ public struct ReportRequest: Sendable {
                 period = try ReportPeriod(fromDay: from ?? ReportPeriod.currentHalf(now: now, calendar: calendar).from,
                                           toDay: to ?? max(today, from ?? today))
             default:
-                throw InputError("give either --period or --from/--to, not both")
+                throw InputError("give either --period or --from/--to, not both", vi: "hãy dùng --period hoặc --from/--to, không dùng cả hai")
             }
             _ = try period.span(now: now, calendar: calendar)
             return period
         } catch let failure as ReportPeriod.Failure {
-            throw InputError(failure.description)
+            throw InputError(failure.description, vi: failure.vietnamese)
         }
     }
 }

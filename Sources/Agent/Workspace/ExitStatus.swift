@@ -12,7 +12,8 @@ public enum ExitStatus {
         case let error as InventoryError: return error.isInputError ? inputError : runtimeFailure
         case let error as ReportFileWriter.Failure: return error.isInputError ? inputError : runtimeFailure
         case is ReportFormat.NotText: return inputError
-        case is ImportError, is ConfigError, is SNMPCredentialsError, is CSVReader.Failure, is InputError: return inputError
+        case is ImportError, is ConfigError, is SNMPCredentialsError, is CSVReader.Failure, is InputError,
+             is OfficeDate.Failure, is ReportPeriod.Failure: return inputError
         default: return runtimeFailure
         }
     }
@@ -21,8 +22,11 @@ public enum ExitStatus {
 /// A problem with what the user typed that no library type describes (a bad --period, say).
 public struct InputError: Error, CustomStringConvertible {
     public var description: String
+    /// The same in Vietnamese; nil for messages not yet translated (they show under a Vietnamese lead-in).
+    public var vietnameseText: String?
 
-    public init(_ description: String) {
+    public init(_ description: String, vi vietnameseText: String? = nil) {
         self.description = description
+        self.vietnameseText = vietnameseText
     }
 }

@@ -8,7 +8,7 @@ extension Workspace {
         do {
             return try OfficeDate.parse(text, timeZone: timeZone, notAfter: now)
         } catch {
-            throw InputError("\(option): \(error.description)")
+            throw InputError("\(option): \(error.description)", vi: "\(option): \(error.vietnamese)")
         }
     }
 }

@@ -1,0 +1,7 @@
+import Inventory
+
+extension DeviceImporter.Summary: BilingualMessage {
+    public var vietnamese: String {
+        "thêm \(added), cập nhật \(updated), không đổi \(unchanged), ghi \(marked) lần đánh dấu tình trạng"
+    }
+}

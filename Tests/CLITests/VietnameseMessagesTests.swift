@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every command's help screen.
+private let helpScreens: [[String]] = [
+    [], ["devices"], ["devices", "import"], ["devices", "add"], ["devices", "list"], ["devices", "show"],
+    ["devices", "remove"], ["mark"], ["history"], ["report"], ["daemon"], ["status"], ["probe"], ["ping"],
+]
+
+/// Words that never stand in Vietnamese prose: one of them is English left over.
+private let englishMarkers = [" the ", " is ", " are ", " not ", " of ", " and ", " with ", " from ", " for ",
+                              " information", " detailed", " usage", " options", " default", " values", " error:"]
+
+private func englishLeft(in text: String) -> [String] {
+    let padded = " " + text.lowercased().replacingOccurrences(of: "\n", with: " ") + " "
+    return englishMarkers.filter { padded.contains($0) }
+}
+
+private let vietnamese = ["LANG": "vi_VN.UTF-8", "COLUMNS": "100"]
+
+@Suite("CLI: help, usage errors and errors in Vietnamese", .enabled(if: CLI.available, "the kiemke binary is not built; run `swift build` first"))
+struct VietnameseMessagesTests {
+    @Test("every help screen is Vietnamese under a Vietnamese locale, wrapped to the terminal", arguments: helpScreens)
+    func help(_ command: [String]) async throws {
+        let run = try await KiemkeProcess.run(command + ["--help"], environment: vietnamese)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("CÁCH DÙNG: kiemke"), "\(run.stdout)")
+        #expect(englishLeft(in: run.stdout).isEmpty, "English left (\(englishLeft(in: run.stdout))) in:\n\(run.stdout)")
+        for line in run.stdout.split(separator: "\n") {
+            #expect(line.count <= 100, "line longer than COLUMNS: \(line)")
+        }
+    }
+
+    @Test("the same help screens stay English under an English locale", arguments: helpScreens)
+    func englishHelp(_ command: [String]) async throws {
+        let run = try await KiemkeProcess.run(command + ["--help"], environment: ["LANG": "en_US.UTF-8"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: kiemke"))
+        #expect(!run.stdout.contains("CÁCH DÙNG"))
+    }
+
+    @Test("the config's language key wins over the locale, both ways")
+    func configLanguage() async throws {
+        let folder = TemporaryDirectory()
+        let en = try folder.write("en.toml", #"language = "en""#)
+        let vi = try folder.write("vi.toml", #"language = "vi""#)
+        let english = try await KiemkeProcess.run(["--config", en.path, "status", "--help"], environment: vietnamese)
+        #expect(english.stdout.contains("USAGE: kiemke status"))
+        let missing = folder.url.appendingPathComponent("none.sqlite").path
+        let viRun = try await KiemkeProcess.run(["mark", "PC-01", "broken", "--db", missing], environment: ["KIEMKE_CONFIG": vi.path])
+        #expect(viRun.status == 1)
+        #expect(viRun.stderr.contains("kiemke: chưa có cơ sở dữ liệu tại \(missing)"), "\(viRun.stderr)")
+    }
+
+    @Test("usage errors: the parser's words in Vietnamese, exit 2", arguments: [
+        (["status", "--bogus"], "Không có tùy chọn '--bogus'"),
+        (["mark"], "Thiếu đối số '<name>'"),
+        (["status", "extra"], "Đối số thừa 'extra'"),
+        (["report", "--format", "pdf"], "Giá trị 'pdf' không hợp lệ cho '--format <format>'"),
+        (["status", "--db"], "Thiếu giá trị cho '--db <db>'"),
+    ])
+    func usageErrors(_ arguments: [String], _ expected: String) async throws {
+        let run = try await KiemkeProcess.run(arguments, environment: vietnamese)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("Lỗi: " + expected), "\(run.stderr)")
+        #expect(run.stderr.contains("Cách dùng: kiemke") || run.stderr.contains("Xem 'kiemke"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Error:") && !run.stderr.contains("Usage:"), "\(run.stderr)")
+    }
+
+    @Test("errors from the commands, in Vietnamese, with the exit code of the English ones")
+    func commandErrors() async throws {
+        let folder = TemporaryDirectory()
+        let db = folder.url.appendingPathComponent("k.sqlite").path
+        let csv = try folder.write("d.csv", "name,kind,address,location,condition,note\nPC-01,computer,,Văn phòng,good,\n")
+        let imported = try await KiemkeProcess.run(["devices", "import", csv.path, "--db", db], environment: vietnamese)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let cases: [([String], Int32, String)] = [
+            (["mark", "PC-1", "broken", "--db", db], 2, "không có thiết bị nào tên \"PC-1\"; có phải ý bạn là \"PC-01\"?"),
+            (["report", "--period", "2023-H3", "--db", db], 2, "--period \"2023-H3\" không phải kỳ báo cáo"),
+            (["report", "--period", "2023-H1", "--from", "2023-01-01", "--db", db], 2, "hãy dùng --period hoặc --from/--to"),
+            (["mark", "PC-01", "broken", "--at", "2023-02-30", "--db", db], 2, "--at: \"2023-02-30\" không có trên lịch"),
+            (["ping", "192.168.1"], 2, "'192.168.1' không phải địa chỉ IP hay dải mạng"),
+            (["status", "--config", folder.url.appendingPathComponent("nope.toml").path], 2, "không đọc được tệp cấu hình"),
+        ]
+        for (arguments, status, expected) in cases {
+            let run = try await KiemkeProcess.run(arguments, environment: vietnamese)
+            #expect(run.status == status, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains(expected), "\(arguments): \(run.stderr)")
+        }
+    }
+}
