@@ -35,8 +35,13 @@ extension OfficeWeb {
     /// purpose); on success starts a session and goes to `next`.
     func login(_ request: Request, context: WebContext) async throws -> Response {
         let web = WebRequest(request, sessions: sessions, now: now())
-        // Login forms are the one form without a session token: a cross-site one is refused by origin.
-        if let origin = request.headers[.origin], !Self.sameOrigin(origin, request: request) {
+        // Login forms are the one form without a session token: a cross-site one is refused by
+        // what the browser says of it (Sec-Fetch-Site), or by its origin. Pages are served with
+        // no-referrer, under which browsers send "Origin: null" even from this site.
+        let fetchSite = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
+        let origin = request.headers[.origin]
+        if fetchSite == "cross-site" || fetchSite == "same-site"
+            || (origin != nil && origin != "null" && !Self.sameOrigin(origin!, request: request)) {
             return messagePage(web.word("error.csrf"), web: web, status: .forbidden)
         }
         let form = try await Self.form(request, context: context)
