@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Inventory", targets: ["Inventory"]),
         .library(name: "Agent", targets: ["Agent"]),
         .library(name: "WordDocument", targets: ["WordDocument"]),
+        .library(name: "Discovery", targets: ["Discovery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -59,6 +60,17 @@ let package = Package(
             ],
             path: "Inventory"
         ),
+        // Sweeping ranges for devices (ICMP, TCP, SNMP through Probes) and proposing them for the inventory.
+        // Knows nothing of SQLite: the inventory comes in as `KnownDevice` values.
+        .target(
+            name: "Discovery",
+            dependencies: [
+                "KiemkeCore",
+                "Probes",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Discovery"
+        ),
         // WordprocessingML (.docx) written by hand and zipped: paragraphs, tables, styles, page setup.
         // Knows nothing of devices or reports, so Inventory stays free of ZIP.
         .target(
@@ -71,6 +83,7 @@ let package = Package(
             name: "Agent",
             dependencies: [
                 "KiemkeCore",
+                "Discovery",
                 "Probes",
                 "Inventory",
                 "WordDocument",
@@ -102,6 +115,7 @@ let package = Package(
             dependencies: [
                 "Agent",
                 "OfficeWeb",
+                "Discovery",
                 "KiemkeCore",
                 "Probes",
                 "Inventory",
@@ -161,6 +175,8 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/AgentTests"
         ),
+        .testTarget(name: "DiscoveryTests", dependencies: ["KiemkeCore", "Probes", "Discovery", "TestSupport",
+                                                          .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/DiscoveryTests"),
         .testTarget(
             name: "OfficeWebTests",
             dependencies: [

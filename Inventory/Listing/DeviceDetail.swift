@@ -25,18 +25,21 @@ public struct DeviceDetail: Sendable {
 
     /// The device's fields, condition, state and facts, followed by its history; every value is
     /// on one line and escaped (`TerminalText`).
-    public func text() -> String {
+    public func text(language: ReportLanguage = .en) -> String {
+        let words = ListingWords(language)
         var lines: [(String, String)] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append((label, TerminalText.escaped(TextTable.oneLine(value)))) }
+            if let value, !value.isEmpty { lines.append((words.label(label), TerminalText.escaped(TextTable.oneLine(value)))) }
         }
         add("name", device.name)
-        add("kind", "\(device.kind.rawValue) (\(device.kind.vietnamese))")
-        add("address", device.address.isEmpty ? "- (no network)" : device.address)
+        add("kind", words.kindBoth(device.kind))
+        add("address", device.address.isEmpty ? (language == .vi ? "- (không nối mạng)" : "- (no network)") : device.address)
         add("location", device.location)
         add("note", device.note)
         if let mark = currentMark {
-            var text = "\(mark.condition.rawValue) (\(mark.condition.vietnamese)) since \(dates.string(mark.markedAt)), by \(mark.markedBy)"
+            var text = language == .vi
+                ? "\(words.conditionBoth(mark.condition)) từ \(dates.string(mark.markedAt)), do \(mark.markedBy) đánh dấu"
+                : "\(words.conditionBoth(mark.condition)) since \(dates.string(mark.markedAt)), by \(mark.markedBy)"
             if !mark.note.isEmpty { text += ": \(mark.note)" }
             add("condition", text)
         }
@@ -47,35 +50,42 @@ public struct DeviceDetail: Sendable {
         add("interval", device.pollInterval.map { DurationText.format($0) })
         add("since", dates.string(device.createdAt))
         if dates.string(device.enteredAt) != dates.string(device.createdAt) { add("entered", dates.string(device.enteredAt)) }
-        if let retired = device.retiredAt { add("retired", "\(dates.string(retired)) (no longer counted; history kept)") }
+        if let retired = device.retiredAt { add("retired", "\(dates.string(retired)) " + (language == .vi ? "(không còn được đếm; lịch sử vẫn giữ)" : "(no longer counted; history kept)")) }
         if let s = state {
-            var text = "\(s.state.rawValue) since \(dates.string(s.since))"
-            if !s.lastAnsweredBy.isEmpty { text += ", answered by \(s.lastAnsweredBy)" }
+            var text = "\(words.state(s.state)) " + (language == .vi ? "từ " : "since ") + dates.string(s.since)
+            if !s.lastAnsweredBy.isEmpty { text += (language == .vi ? ", trả lời qua " : ", answered by ") + s.lastAnsweredBy }
             add("state", text)
             var probe = dates.string(s.lastProbe)
             if let rtt = s.lastRttMs { probe += String(format: ", %.1f ms", rtt) }
             if let error = s.lastError, !error.isEmpty { probe += ", \(error)" }
             add("last probe", probe)
         } else if !device.address.isEmpty {
-            add("state", "not probed yet")
+            add("state", language == .vi ? "chưa thăm dò" : "not probed yet")
         }
         if let f = state?.lastFacts {
             // What the probes make of it, with the classifier's reasons (the marked kind is the list's).
-            add("seen as", "\(f.classification.kind.rawValue), confidence \(Int((f.classification.confidence * 100).rounded()))%: \(f.classification.reason)")
+            let confidence = Int((f.classification.confidence * 100).rounded())
+            // The classifier's reason stays as it is written (it quotes what the device said).
+            add("seen as", language == .vi
+                ? "\(words.kind(f.classification.kind)), độ tin cậy \(confidence)%: \(f.classification.reason)"
+                : "\(f.classification.kind.rawValue), confidence \(confidence)%: \(f.classification.reason)")
             add("vendor", f.vendor)
             add("model", f.model)
             add("serial", f.serial)
             add("firmware", f.firmware)
             add("page count", f.pageCount.map(String.init))
             for supply in f.supplies {
-                let level = supply.levelPct.map { "\($0)%" } ?? supply.levelState ?? "level unknown"
+                let level = supply.levelPct.map { "\($0)%" } ?? supply.levelState ?? (language == .vi ? "không rõ mức" : "level unknown")
                 add("supply", "\(supply.name): \(level)")
             }
             for disk in f.storage where disk.isDisk {
-                let used = disk.usedPct.map { String(format: "%.0f%% used", $0) } ?? "use unknown"
-                add("disk", "\(disk.name): \(used)\(disk.sizeBytes.map { " of \(Self.gigabytes($0))" } ?? "")")
+                let used = disk.usedPct.map { String(format: language == .vi ? "đã dùng %.0f%%" : "%.0f%% used", $0) } ?? (language == .vi ? "không rõ dung lượng đã dùng" : "use unknown")
+                add("disk", "\(disk.name): \(used)\(disk.sizeBytes.map { (language == .vi ? " trên " : " of ") + Self.gigabytes($0) } ?? "")")
             }
-            if !f.conditions.isEmpty { add("reports", f.conditions.joined(separator: ", ")) }
+            if !f.conditions.isEmpty {
+                add("reports", (language == .vi ? f.conditions.map { words.attention(.printerCondition(PrinterCondition(name: $0))) } : f.conditions)
+                    .joined(separator: ", "))
+            }
             add("facts read", state?.lastFactsAt.map(dates.string))
         }
         // Values start in column 12, as they always have (scripts grep "address:   ").
@@ -83,32 +93,33 @@ public struct DeviceDetail: Sendable {
             let head = label + ":"
             return (head.count >= 11 ? head + " " : head.padding(toLength: 11, withPad: " ", startingAt: 0)) + value + "\n"
         }.joined()
-        out += OfficeDate.zoneLine(timeZone) + "\n"
-        out += "\n" + historyText()
+        out += words.zoneLine(timeZone) + "\n"
+        out += "\n" + historyText(language: language)
         return out
     }
 
     /// The history, newest first by when things happened, one event per line; a back-dated
     /// mark also says when it was entered; a retired device's history starts with its retirement.
-    public func historyText() -> String {
-        var table = TextTable(header: ["WHEN", "EVENT", "BY", "NOTE"])
-        if let retired = device.retiredAt { table.append([dates.string(retired), "retired", "", ""]) }
+    public func historyText(language: ReportLanguage = .en) -> String {
+        let words = ListingWords(language), vi = language == .vi
+        var table = TextTable(header: ["WHEN", "EVENT", "BY", "NOTE"].map(words.heading))
+        if let retired = device.retiredAt { table.append([dates.string(retired), vi ? "ngừng sử dụng" : "retired", "", ""]) }
         for entry in history {
             switch entry {
             case .mark(let mark):
                 let when = dates.string(mark.markedAt), entered = dates.string(mark.enteredAt)
-                let event = "marked \(mark.condition.rawValue) (\(mark.condition.vietnamese))"
-                    + (entered == when ? "" : ", entered \(entered)")
+                let event = (vi ? "đánh dấu \(words.conditionBoth(mark.condition))" : "marked \(words.conditionBoth(mark.condition))")
+                    + (entered == when ? "" : (vi ? ", nhập lúc \(entered)" : ", entered \(entered)"))
                 table.append([when, event, mark.markedBy, mark.note])
             case .state(let change):
-                table.append([dates.string(change.time), "probe: \(change.to.rawValue)", "kiemke", change.reason])
+                table.append([dates.string(change.time), (vi ? "thăm dò: " : "probe: ") + words.state(change.to), "kiemke", change.reason])
             case .edit(let edit):
-                table.append([dates.string(edit.time), "edited: \(edit.changes)", edit.editedBy, ""])
+                table.append([dates.string(edit.time), (vi ? "sửa: " : "edited: ") + edit.changes, edit.editedBy, ""])
             }
         }
-        var title = "history of \(TerminalText.escaped(device.name))"
-        if let retired = device.retiredAt { title += " (retired \(dates.string(retired)))" }
-        return title + ", " + OfficeDate.zoneLine(timeZone) + ":\n" + table.render()
+        var title = (vi ? "lịch sử của " : "history of ") + TerminalText.escaped(device.name)
+        if let retired = device.retiredAt { title += vi ? " (ngừng sử dụng \(dates.string(retired)))" : " (retired \(dates.string(retired)))" }
+        return title + ", " + words.zoneLine(timeZone) + ":\n" + table.render()
     }
 
     /// Everything `text` shows, as JSON (snake_case keys, ISO-8601 times, null when unknown).

@@ -37,19 +37,20 @@ public struct DeviceListing: Sendable {
     }
 
     /// Aligned columns for a terminal: `columns` (of `tableColumns`), by default the usual six.
-    public func table(columns: [String] = DeviceListing.defaultTableColumns) -> String {
+    public func table(columns: [String] = DeviceListing.defaultTableColumns, language: ReportLanguage = .en) -> String {
         let dates = OfficeDate.Format(timeZone: timeZone)
-        var table = TextTable(header: columns.map { $0.replacingOccurrences(of: "_", with: " ").uppercased() })
+        let words = ListingWords(language)
+        var table = TextTable(header: columns.map { words.heading($0.replacingOccurrences(of: "_", with: " ")) })
         for entry in entries {
             let d = entry.device
             let f = d.id.flatMap { facts[$0] }
             table.append(columns.map { column in
                 switch column {
                 case "name": d.name
-                case "kind": d.kind.rawValue
+                case "kind": words.kind(d.kind)
                 case "address": d.address.isEmpty ? "-" : d.address
                 case "location": d.location
-                case "condition": (entry.mark?.condition.rawValue ?? "-") + (d.retiredAt != nil ? " (retired)" : "")
+                case "condition": (entry.mark.map { words.condition($0.condition) } ?? "-") + (d.retiredAt != nil ? words.retiredMark : "")
                 case "note": d.note
                 case "vendor": f?.vendor ?? "-"
                 case "model": f?.model ?? "-"
@@ -62,7 +63,7 @@ public struct DeviceListing: Sendable {
                 }
             })
         }
-        return table.render() + "\(entries.count) device\(entries.count == 1 ? "" : "s")\n"
+        return table.render() + (language == .vi ? "\(entries.count) thiết bị\n" : "\(entries.count) device\(entries.count == 1 ? "" : "s")\n")
     }
 
     /// How `csv` writes the file.

@@ -27,40 +27,37 @@ public struct StatusListing: Sendable {
                   state: device.id.flatMap { snapshot.states[$0] })
         }
         attention = entries.flatMap { rules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }
+            + (try store.discoveryAttention(now: now))
     }
 
-    /// Aligned columns, then the attention items.
-    public func table() -> String {
-        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY", "FACTS"])
+    /// Aligned columns, then the attention items, in `language` (English by default).
+    public func table(language: ReportLanguage = .en) -> String {
+        let words = ListingWords(language)
+        var table = TextTable(header: ["NAME", "KIND", "CONDITION", "STATE", "SINCE", "RTT", "LAST PROBE", "ANSWERED BY", "FACTS"]
+            .map(words.heading))
         for e in entries {
             let s = e.state
             table.append([
-                e.device.name, e.device.kind.rawValue, e.condition?.rawValue ?? "-",
-                e.device.address.isEmpty ? "no address" : (s?.state.rawValue ?? "not probed"),
+                e.device.name, words.kind(e.device.kind), e.condition.map(words.condition) ?? "-",
+                e.device.address.isEmpty ? words.noAddress : (s.map { words.state($0.state) } ?? words.notProbed),
                 s.map { dates.string($0.since) } ?? "-",
                 s?.lastRttMs.map { String(format: "%.1f ms", $0) } ?? "-",
                 s.map { dates.string($0.lastProbe) } ?? "-",
                 s?.lastAnsweredBy.isEmpty == false ? s!.lastAnsweredBy : "-",
-                s?.lastFactsAt.map { Self.age(of: $0, now: now) } ?? "-",
+                s?.lastFactsAt.map { words.age(seconds: now.timeIntervalSince($0)) } ?? "-",
             ])
         }
         var out = table.render()
-        out += summary + "\n"
-        out += OfficeDate.zoneLine(timeZone) + "\n"
+        out += words.summary(counts) + "\n"
+        out += words.zoneLine(timeZone) + "\n"
         if !attention.isEmpty {
-            out += "\nneeds attention:\n" + attention.map { "  \(TerminalText.escaped("\($0.name): \($0.issue)"))\n" }.joined()
+            out += "\n\(words.needsAttention)\n" + attention.map { "  \(TerminalText.escaped("\($0.name): \(words.attention($0.attention))"))\n" }.joined()
         }
         return out
     }
 
     /// How old facts read at `date` are: "12m ago", "3h ago", "2d ago" ("now" under a minute).
-    static func age(of date: Date, now: Date) -> String {
-        let seconds = max(0, now.timeIntervalSince(date))
-        if seconds < 60 { return "now" }
-        if seconds < 3_600 { return "\(Int(seconds / 60))m ago" }
-        if seconds < 86_400 { return "\(Int(seconds / 3_600))h ago" }
-        return "\(Int(seconds / 86_400))d ago"
-    }
+    static func age(of date: Date, now: Date) -> String { ListingWords(.en).age(seconds: now.timeIntervalSince(date)) }
 
 
     /// How many devices are in each state; the parts always add up to `total`.
@@ -94,14 +91,7 @@ public struct StatusListing: Sendable {
     /// "44 devices: 20 up, 24 off (outside office hours), 0 down": every device in one part, so
     /// the parts add up to the total; the parts that can only be zero for a running daemon are
     /// shown when they are not.
-    public var summary: String {
-        let c = counts
-        var parts = ["\(c.up) up", "\(c.off) off (outside office hours)", "\(c.down) down"]
-        if c.unconfirmed > 0 { parts.append("\(c.unconfirmed) not answering, not yet counted as down") }
-        if c.notProbed > 0 { parts.append("\(c.notProbed) not probed yet") }
-        if c.noAddress > 0 { parts.append("\(c.noAddress) with no address") }
-        return "\(c.total) device\(c.total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
-    }
+    public var summary: String { ListingWords(.en).summary(counts) }
 
     /// The JSON contract: `up` is null before the first probe; `facts_at`: when the SNMP facts were last read (null: never).
     public func json() throws -> String {

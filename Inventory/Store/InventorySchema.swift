@@ -162,6 +162,8 @@ public enum InventorySchema {
                 t.column("changes", .text).notNull()
             }
         }
+        registerIdentity(in: &migrator)
+        registerDiscoveryAttention(in: &migrator)
         // The web page's tables, after every store migration above.
         WebSchema.register(in: &migrator)
         return migrator

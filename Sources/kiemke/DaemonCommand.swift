@@ -41,7 +41,7 @@ struct DaemonCommand: AsyncParsableCommand {
         let services = DaemonServices(store: store, source: source, events: { $0.log(to: logger); web?.observe($0) }, logger: logger,
                                       afterBatch: { MemoryTuning.releaseFreedMemory() })
         if once {
-            print(try await services.polling.runOnce())
+            print(try await services.polling.runOnce().text(MessageLanguage.current))
             withExtendedLifetime(lock) {}
             return
         }

@@ -68,6 +68,18 @@ extension DaemonEvent {
         case .spilled(let path, let observations, let lost, let error):
             (lost > 0 ? .error : .warning, "saved the results that could not be written; the next start writes them",
              ["spill": "\(path)", "observations": "\(observations)", "lost": "\(lost)", "error": "\(error ?? "none")"])
+        case .addressChanged(let device, let from, let to, let evidence):
+            (.notice, "device answers at a new address; moved it there, no outage counted",
+             ["device": "\(device)", "from": "\(from)", "to": "\(to)", "evidence": "\(evidence)"])
+        case .identityConflict(let device, let conflict):
+            (.warning, "the same MAC or serial answers at more than one place; nothing was moved, see kiemke status",
+             ["device": "\(device ?? "none")", "evidence": "\(conflict.evidence.rawValue)", "value": "\(conflict.value)",
+              "places": "\(conflict.places.joined(separator: ","))"])
+        case .sweepFinished(let swept, let found, let new, let seconds):
+            (new > 0 ? .notice : .info, "swept the office's networks",
+             ["swept": "\(swept)", "found": "\(found)", "new": "\(new)", "seconds": "\(String(format: "%.1f", seconds))"])
+        case .sweepFailed(let error):
+            (.warning, "the scheduled sweep failed; it runs again at the next interval", ["error": "\(error)"])
         case .stopped(let unwritten, let spilled):
             (.notice, "daemon stopped", ["unwritten": "\(unwritten)", "spilled": "\(spilled)", "lost": "\(unwritten - spilled)"])
         }

@@ -33,7 +33,9 @@ extension DevicesCommand {
             let changes = DeviceChanges(name: newName, kind: kind.flatMap(DeviceKind.init(parsing:)), address: address,
                                         location: location, note: note, schedule: schedule)
             let (device, what) = try store.edit(named: name, changes, by: CurrentUser.name(explicit: by))
-            print(what.isEmpty ? "\(device.name): nothing changed (the values were already so)" : "\(device.name): \(what)")
+            let name = TerminalText.escaped(device.name)
+            print(what.isEmpty ? Say.text("\(name): nothing changed (the values were already so)", vi: "\(name): không có gì thay đổi (các giá trị vốn đã như vậy)")
+                               : "\(name): \(TerminalText.escaped(what))")
         }
     }
 }

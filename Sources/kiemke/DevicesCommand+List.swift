@@ -42,7 +42,7 @@ extension DevicesCommand {
                 if wanted.contains(where: { ["vendor", "model", "serial", "firmware"].contains($0) }) {
                     try listing.loadFacts(from: store)
                 }
-                print(listing.table(columns: wanted), terminator: "")
+                print(listing.table(columns: wanted, language: MessageLanguage.current), terminator: "")
             case .json: print(try listing.json(), terminator: "")
             case .csv:
                 let options = DeviceListing.CSVOptions(byteOrderMark: !noBom, vietnameseHeaders: lang == .vi, withSecrets: withSecrets)

@@ -1,3 +1,4 @@
+import Agent
 import ArgumentParser
 import Inventory
 
@@ -15,7 +16,7 @@ extension DevicesCommand {
         func run() async throws {
             let store = try global.workspace().openStoreForReading()
             let detail = try DeviceDetail(store: store, name: name)
-            print(format == .json ? try detail.json() : detail.text(), terminator: "")
+            print(format == .json ? try detail.json() : detail.text(language: MessageLanguage.current), terminator: "")
         }
     }
 }

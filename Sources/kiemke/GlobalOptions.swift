@@ -28,11 +28,12 @@ struct GlobalOptions: ParsableArguments {
     func workspace() throws -> Workspace {
         let level = logLevel
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = OfficeLogHandler(label: label)
             handler.logLevel = level
             return handler
         }
         let workspace = try Workspace(dbFlag: db, configFlag: config)
+        OfficeLogHandler.officeTimeZone.withLock { $0 = workspace.timeZone }
         DatabaseOwnership.remember(workspace.databasePath)
         let logger = Logger(label: "kiemke")
         for file in workspace.configuration.exposedSecretFiles {

@@ -1,3 +1,4 @@
+import Agent
 import ArgumentParser
 import Inventory
 
@@ -12,6 +13,6 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.workspace().openStoreForReading()
-        print(try DeviceDetail(store: store, name: name).historyText(), terminator: "")
+        print(try DeviceDetail(store: store, name: name).historyText(language: MessageLanguage.current), terminator: "")
     }
 }

@@ -100,7 +100,7 @@ struct ProbeCommand: AsyncParsableCommand {
         if all {
             let polling = PollingService(store: try workspace.openStore(),
                                          source: ConfigurationSource(try configurationWithSecrets(workspace.configuration)), logger: logger)
-            print(try await polling.runOnce())
+            print(try await polling.runOnce().text(MessageLanguage.current))
             return
         }
         let configuration = try configurationWithSecrets(workspace.configuration)

@@ -1,3 +1,4 @@
+import Agent
 import ArgumentParser
 import Inventory
 
@@ -14,6 +15,6 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let status = try StatusListing(store: global.workspace().openStoreForReading())
-        print(format == .json ? try status.json() : status.table(), terminator: "")
+        print(format == .json ? try status.json() : status.table(language: MessageLanguage.current), terminator: "")
     }
 }

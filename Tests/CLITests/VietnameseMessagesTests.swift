@@ -4,7 +4,7 @@ import TestSupport
 
 /// Every command's help screen.
 private let helpScreens: [[String]] = [
-    [], ["devices"], ["devices", "import"], ["devices", "add"], ["devices", "list"], ["devices", "show"],
+    [], ["devices"], ["devices", "import"], ["devices", "add"], ["devices", "edit"], ["devices", "list"], ["devices", "show"],
     ["devices", "remove"], ["mark"], ["history"], ["report"], ["daemon"], ["status"], ["probe"], ["ping"],
 ]
 
@@ -88,5 +88,32 @@ struct VietnameseMessagesTests {
             #expect(run.status == status, "\(arguments): \(run.stderr)")
             #expect(run.stderr.contains(expected), "\(arguments): \(run.stderr)")
         }
+    }
+
+    @Test("status, history, devices show and devices list speak Vietnamese: headings, kinds, conditions, states, summary")
+    func listingsInVietnamese() async throws {
+        let folder = TemporaryDirectory()
+        let db = folder.url.appendingPathComponent("k.sqlite").path
+        let csv = try folder.write("d.csv", "name,kind,address,location,condition,note\nPC-01,computer,,Văn phòng,good,\nPHOTO-02,copier,,Một cửa,good,\n")
+        #expect(try await KiemkeProcess.run(["devices", "import", csv.path, "--db", db], environment: vietnamese).status == 0)
+        #expect(try await KiemkeProcess.run(["mark", "PHOTO-02", "hỏng", "--note", "hỏng trống", "--by", "Lan", "--db", db],
+                                            environment: vietnamese).status == 0)
+        let expectations: [([String], [String])] = [
+            (["status"], ["TÊN", "LOẠI", "TÌNH TRẠNG", "Máy photocopy", "đã bị hỏng", "không có địa chỉ",
+                          "2 thiết bị: 0 hoạt động, 0 tắt (ngoài giờ làm việc), 0 mất kết nối, 2 không có địa chỉ", "giờ theo "]),
+            (["history", "PHOTO-02"], ["lịch sử của PHOTO-02", "THỜI ĐIỂM", "đánh dấu đã bị hỏng", "Lan", "hỏng trống"]),
+            (["devices", "show", "PHOTO-02"], ["tên:", "loại:", "Máy photocopy", "do Lan đánh dấu", "lịch sử của PHOTO-02"]),
+            (["devices", "list"], ["TÊN", "VỊ TRÍ", "Máy tính", "2 thiết bị"]),
+        ]
+        for (arguments, wanted) in expectations {
+            let run = try await KiemkeProcess.run(arguments + ["--db", db], environment: vietnamese)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            for word in wanted { #expect(run.stdout.contains(word), "\(arguments): no \(word) in\n\(run.stdout)") }
+            #expect(englishLeft(in: run.stdout).isEmpty, "\(arguments): English left: \(englishLeft(in: run.stdout))\n\(run.stdout)")
+            #expect(!run.stdout.contains("devices") && !run.stdout.contains("NAME"), "\(arguments):\n\(run.stdout)")
+        }
+        // The same database in English keeps the words scripts grep for.
+        let english = try await KiemkeProcess.run(["status", "--db", db], environment: ["LANG": "C.UTF-8"])
+        #expect(english.stdout.contains("NAME") && english.stdout.contains("2 devices: 0 up"), "\(english.stdout)")
     }
 }

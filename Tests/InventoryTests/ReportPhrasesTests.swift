@@ -52,6 +52,14 @@ struct ReportPhrasesTests {
         (.lowSupply(name: "Toner (Black)", levelPct: 1, type: "toner", color: "black"), "hộp mực đen sắp hết (1%)", "Toner (Black) low (1%)"),
         (.lowSupply(name: "Toner (Black)", levelPct: 5), "vật tư \"Toner (Black)\" sắp hết (5%)", "Toner (Black) low (5%)"),
         (.diskFull(name: "C:\\", usedPct: 95.3), "ổ đĩa \"C:\\\" sắp đầy (95%)", "disk C:\\ nearly full (95%)"),
+        (.newDevice(address: "192.168.1.37", mac: nil), "thiết bị mới chưa có trong danh sách", "new device, not in the list"),
+        (.addressChanged(from: "192.168.1.11", to: "192.168.1.41", evidence: "same serial VNC1"),
+         "đã đổi địa chỉ từ 192.168.1.11 sang 192.168.1.41 (cùng thiết bị, không tính là mất kết nối)",
+         "address changed from 192.168.1.11 to 192.168.1.41 (same serial VNC1); no outage counted"),
+        (.macConflict(mac: "00:1b:a9:00:00:01", places: ["CAM-01", "PC-02"]), "địa chỉ MAC 00:1b:a9:00:00:01 trùng giữa: CAM-01, PC-02; chưa chuyển gì",
+         "MAC 00:1b:a9:00:00:01 claimed by more than one: CAM-01, PC-02; nothing was moved"),
+        (.serialConflict(serial: "VNC1", places: ["192.168.1.44", "192.168.1.45"]), "số sê-ri VNC1 xuất hiện ở nhiều nơi: 192.168.1.44, 192.168.1.45; chưa chuyển gì",
+         "serial VNC1 seen at more than one place: 192.168.1.44, 192.168.1.45; nothing was moved"),
     ])
     func attention(attention: Attention, vietnamese: String, english: String) {
         #expect(VietnamesePhrases().attention(attention) == vietnamese)

@@ -118,20 +118,22 @@ public struct ReportDocumentBuilder: Sendable {
                     "last_probe", "availability_pct", "up_seconds", "down_seconds", "broken_seconds", "off_seconds", "unknown_seconds",
                     "counted", "answered", "measured", "facts_at"]
         var table = ReportTable(columns: keys.map { ReportTable.Column($0) })
+        // Times as the office reads them (and `devices import` reads back), in the office's time zone.
+        let local = OfficeDate.Format(timeZone: report.calendar.timeZone)
         for line in report.devices {
             let d = line.device
             let t = line.time
             let cells: [String] = [
                 d.name, d.kind.rawValue, d.address, d.location, line.condition?.rawValue ?? "",
-                line.conditionSince.map { $0.formatted(.iso8601) } ?? "", d.note,
-                line.state?.state.rawValue ?? "", line.state.map { $0.since.formatted(.iso8601) } ?? "",
-                line.state.map { $0.lastProbe.formatted(.iso8601) } ?? "",
+                line.conditionSince.map { local.string($0) } ?? "", d.note,
+                line.state?.state.rawValue ?? "", line.state.map { local.string($0.since) } ?? "",
+                line.state.map { local.string($0.lastProbe) } ?? "",
                 t.availability.map { String(format: "%.1f", $0 * 100) } ?? "",
                 String(format: "%.0f", t.up), String(format: "%.0f", t.down), String(format: "%.0f", t.broken),
                 String(format: "%.0f", t.off), String(format: "%.0f", max(0, line.expectedSeconds - (t.up + t.down + t.broken))),
                 line.counted ? "yes" : "no", line.answered ? "yes" : "no", line.measured ? "yes" : "no",
                 // How old the SNMP facts (toner, pages, disks) behind the attention items are.
-                line.state?.lastFactsAt.map { $0.formatted(.iso8601) } ?? "",
+                line.state?.lastFactsAt.map { local.string($0) } ?? "",
             ]
             table.rows.append(cells.map { ReportText(stringLiteral: $0) })
         }

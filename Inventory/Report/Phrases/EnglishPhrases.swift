@@ -48,6 +48,10 @@ public struct EnglishPhrases: ReportPhrases {
         case .printerCondition(let condition): condition.name
         case .lowSupply(let name, let level, _, _): "\(name) low (\(level)%)"
         case .diskFull(let name, let used): "disk \(name) nearly full (\(Int(used))%)"
+        case .newDevice: "new device, not in the list"
+        case .addressChanged(let from, let to, let evidence): "address changed from \(from) to \(to) (\(evidence)); no outage counted"
+        case .macConflict(let mac, let places): "MAC \(mac) claimed by more than one: \(places.joined(separator: ", ")); nothing was moved"
+        case .serialConflict(let serial, let places): "serial \(serial) seen at more than one place: \(places.joined(separator: ", ")); nothing was moved"
         }
     }
 

@@ -118,6 +118,10 @@ public struct VietnamesePhrases: ReportPhrases {
                 "vật tư \"\(name)\" sắp hết (\(level)%)"
             }
         case .diskFull(let name, let used): "ổ đĩa \"\(name)\" sắp đầy (\(Int(used))%)"
+        case .newDevice: "thiết bị mới chưa có trong danh sách"
+        case .addressChanged(let from, let to, _): "đã đổi địa chỉ từ \(from) sang \(to) (cùng thiết bị, không tính là mất kết nối)"
+        case .macConflict(let mac, let places): "địa chỉ MAC \(mac) trùng giữa: \(places.joined(separator: ", ")); chưa chuyển gì"
+        case .serialConflict(let serial, let places): "số sê-ri \(serial) xuất hiện ở nhiều nơi: \(places.joined(separator: ", ")); chưa chuyển gì"
         }
     }
 

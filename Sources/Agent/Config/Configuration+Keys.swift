@@ -35,6 +35,13 @@ extension Configuration {
         ConfigKey("schedule.holidays", .dates) { $0.schedule.holidays = Set($1) },
         ConfigKey("schedule.kinds", .kinds) { $0.schedule.kinds = Set($1) },
 
+        ConfigKey("discovery.networks", .sweepRanges) { $0.discovery.networks = $1 },
+        ConfigKey("discovery.interval", .duration(in: .seconds(60) ... .seconds(30 * 86_400))) { $0.discovery.interval = $1 },
+        ConfigKey("discovery.rate", .integer(in: 1...100_000)) { $0.discovery.rate = $1 },
+        ConfigKey("discovery.max_addresses", .integer(in: 1...1_048_576)) { $0.discovery.maxAddresses = $1 },
+        ConfigKey("discovery.timeout", .duration(in: DurationText.timeout)) { $0.discovery.timeout = $1 },
+        ConfigKey("discovery.communities", .strings) { $0.discovery.communities = $1 },
+
         ConfigKey("retention.raw_days", .integer(in: 1...36_500)) { $0.retention.rawDays = $1 },
 
         ConfigKey("report.internet_targets", .addresses) { $0.report.internetTargets = $1 },

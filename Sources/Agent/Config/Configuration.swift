@@ -19,6 +19,8 @@ public struct Configuration: Sendable, Equatable {
     /// The office's working hours, outside which computers are expected to be off.
     public var schedule = OfficeHours()
     public var retention = Retention()
+    /// Finding devices: the office's subnets and the sweep's pace (issue 17).
+    public var discovery = DiscoverySettings()
     public var kinds: [DeviceKind: KindSettings] = [:]
     public var report = ReportSettings()
     /// Facts no probe can measure, printed in the report only when given.

@@ -47,6 +47,14 @@ public enum DaemonEvent: Sendable, Equatable {
     case spillUnreadable(path: String, error: String)
     /// At stop: results that could not be written were saved to the spill file (`lost` did not fit).
     case spilled(path: String, observations: Int, lost: Int, error: String?)
+    /// A silent device answered at another address with the same serial or MAC: it was moved there and no outage counted.
+    case addressChanged(device: String, from: String, to: String, evidence: String)
+    /// A device's identity evidence points at more than one place (`device` nil when a scheduled sweep found it): nothing moved.
+    case identityConflict(device: String?, conflict: IdentityConflictSighting)
+    /// A scheduled sweep of `[discovery] networks` ended: `new` devices not in the list.
+    case sweepFinished(swept: Int, found: Int, new: Int, seconds: Double)
+    /// A scheduled sweep could not run or its results could not be written; it runs again at the next interval.
+    case sweepFailed(error: String)
     /// The polling loop stopped (graceful shutdown): `unwritten` results were not written to the
     /// database, of which `spilled` are in the spill file for the next start.
     case stopped(unwritten: Int, spilled: Int)

@@ -99,6 +99,23 @@ public struct Poller: Sendable {
         }
     }
 
+    /// Splits `entries` into those whose full read is due at `time` (it may take up to the read
+    /// deadline) and those only checked, so that the daemon probes the first one by one and a
+    /// slow device's read holds up no other device.
+    public func splitByRead(_ entries: [PollPlan.Entry], at time: Date) -> (reads: [PollPlan.Entry], checks: [PollPlan.Entry]) {
+        let entries = entries.filter { $0.device.id != nil }
+        seedMemory(entries.compactMap(\.device.id))
+        var reads: [PollPlan.Entry] = [], checks: [PollPlan.Entry] = []
+        for entry in entries {
+            if memory.memory(of: entry.device.id!).factsDue(at: time, interval: entry.factsInterval) != nil {
+                reads.append(entry)
+            } else {
+                checks.append(entry)
+            }
+        }
+        return (reads, checks)
+    }
+
     /// Whether confirmation re-probes are waiting for `time`: the daemon probes then even with no device due.
     public func hasConfirmations(dueBy time: Date) -> Bool { memory.hasConfirmations(dueBy: time) }
 

@@ -9,8 +9,9 @@ import Synchronization
 /// interval, and records the results, until a graceful shutdown.
 ///
 /// Each device has its own due time, first set at a stable offset inside its interval so that
-/// devices are not probed in one burst. Due devices are probed together in one batch, and the
-/// next batch starts only when this one is recorded, so probing never overlaps itself.
+/// devices are not probed in one burst. Due devices are probed together in one batch; batches run
+/// beside one another (`BatchesInFlight`), never two for one device, so a slow device read
+/// holds up only its own batch, and each batch's results are written when it ends.
 ///
 /// Results are written in chunks of `chunkSize` (one transaction each, so a backlog never
 /// becomes one ever-growing transaction), followed by a checkpoint that keeps the WAL small.
@@ -31,6 +32,8 @@ public final class PollingService: Service, Sendable {
     private let pendingLimit: Int
     /// What the pollers remember across cycles and config reloads (cheap probes, facts clock, confirmations).
     private let memory = PollMemory()
+    /// Records who each device is and moves a silent one that answers elsewhere (issue 17).
+    private let identities: AddressChangeWatch
 
     /// Observations written per transaction.
     static let chunkSize = 500
@@ -53,6 +56,7 @@ public final class PollingService: Service, Sendable {
         self.logger = logger
         self.afterBatch = afterBatch
         self.pendingLimit = pendingLimit
+        identities = AddressChangeWatch(store: store, events: events, logger: logger)
     }
 
     /// Probes every active device once, records the results and returns the summary: one cycle
@@ -68,7 +72,9 @@ public final class PollingService: Service, Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var held = Held(generation: store.generation)
-        held.append(await poller.probe(plan.entries, facts: .always), of: plan.entries)
+        let probed = await poller.probe(plan.entries, facts: .always)
+        held.append(await identities.review(probed, entries: plan.entries, poller: poller, configuration: configuration, at: Date()).observations,
+                    of: plan.entries)
         var window = WindowStats(start: Date())
         window.probing = clock.now - started
         flush(&held, poller: poller, window: &window)
@@ -101,6 +107,7 @@ public final class PollingService: Service, Sendable {
         var held = Held(generation: store.generation)
         var window = WindowStats(start: Date())
         var reported: [String] = []
+        let inFlight = BatchesInFlight()
         events(.started(database: store.path, interval: configuration.probe.interval,
                         timeout: configuration.probe.timeout, downAfter: configuration.probe.downAfter))
         loadSpill(into: &held)
@@ -144,22 +151,40 @@ public final class PollingService: Service, Sendable {
                 }
             }
 
-            let batch = plan.entries.filter { entry in entry.device.id.flatMap { due[$0] }.map { $0 <= now } ?? false }
-            if !batch.isEmpty || poller.hasConfirmations(dueBy: now) {
-                let started = ContinuousClock.now
-                let probing = Task { [poller] in await poller.probe(batch, at: now) }
-                // A stop abandons the batch in flight: its devices have no result yet, so nothing held is lost.
-                guard let observations = await UntilShutdown.value(of: probing) else { break }
-                // Confirmation re-probes come back with the batch: their devices are found in the whole plan.
-                held.append(observations, of: plan.entries)
-                window.probing += ContinuousClock.now - started
+            // Devices due and not already being probed; a batch runs beside those still in flight.
+            let batch = plan.entries.filter { entry in
+                guard let id = entry.device.id, let slot = due[id], slot <= now else { return false }
+                return !inFlight.contains(id)
+            }
+            if (!batch.isEmpty || poller.hasConfirmations(dueBy: now)) && inFlight.count < configuration.probe.concurrency {
+                // The quick checks go together; each full read goes alone, so that one device's slow read
+                // (up to the read deadline) holds up no other device.
+                let (reads, checks) = poller.splitByRead(batch, at: now)
+                // Each batch's results pass the identity watch, which may find a silent device at a new address.
+                let review = { @Sendable [identities, plan, configuration] (observations: [Observation], poller: Poller) async in
+                    await identities.review(observations, entries: plan.entries, poller: poller, configuration: configuration, at: now).observations
+                }
+                inFlight.start(checks.compactMap(\.device.id)) { [poller] in await review(await poller.probe(checks, at: now), poller) }
+                for entry in reads {
+                    guard let id = entry.device.id else { continue }
+                    inFlight.start([id]) { [poller] in await review(await poller.probe([entry], at: now), poller) }
+                }
                 for entry in batch {
                     guard let id = entry.device.id, let slot = due[id] else { continue }
                     let next = slot.addingTimeInterval(entry.interval)
                     // After a stall, skip the missed slots rather than probe in a burst.
                     due[id] = next > now ? next : now.addingTimeInterval(entry.interval)
                 }
-                logger.debug("batch probed", metadata: ["devices": "\(batch.count)", "pending": "\(held.count)"])
+            }
+            let finished = inFlight.takeFinished()
+            // A device moved to a new address: the device list is read again so the next probe goes there.
+            if identities.takeMoved() { lastLoad = .distantPast }
+            if finished.batches > 0 {
+                // Confirmation re-probes come back with the batch: their devices are found in the whole plan.
+                held.append(finished.observations, of: plan.entries)
+                window.probing += finished.probing
+                logger.debug("batch probed", metadata: ["devices": "\(finished.observations.count)", "pending": "\(held.count)",
+                                                        "in_flight": "\(inFlight.count)"])
                 if fileUsable { flush(&held, poller: poller, window: &window) }
                 trim(&held)
                 afterBatch()
@@ -174,12 +199,17 @@ public final class PollingService: Service, Sendable {
                 window = WindowStats(start: now)
             }
 
-            let nextDue = due.values.min() ?? now.addingTimeInterval(1)
+            // A device being probed is not waited for: its batch's end is collected within a second.
+            let probing = inFlight.devices
+            let nextDue = due.lazy.filter { !probing.contains($0.key) }.map(\.value).min() ?? now.addingTimeInterval(1)
             let wait = min(max(nextDue.timeIntervalSinceNow, 0.05), 1)
+            // The nap ends early when a batch finishes, so its results are written at once.
             try? await cancelWhenGracefulShutdown {
-                try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+                await inFlight.nap(.milliseconds(Int(wait * 1000)))
             }
         }
+        // A stop abandons the batches in flight: their devices have no result yet, so nothing held is lost.
+        inFlight.cancelAll()
         stop(&held, poller: poller, window: &window)
     }
 

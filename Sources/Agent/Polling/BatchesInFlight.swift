@@ -1,0 +1,108 @@
+import Inventory
+import Synchronization
+
+/// The batches being probed at the same time, so that a slow device holds up only its own batch.
+///
+/// A device read may take up to `probe.read_deadline` (an agent answering each request after
+/// 0.9 s with a table that never ends takes all of it). Had the daemon waited for each batch
+/// before starting the next, every device due meanwhile would wait too. The polling loop
+/// instead starts each batch as its own task, never two for one device, and collects what the
+/// finished ones found on each turn; a stop cancels the rest, whose devices then have no result
+/// (nothing held is lost).
+final class BatchesInFlight: Sendable {
+    private struct State {
+        var devices: Set<Int64> = []
+        var finished: [[Observation]] = []
+        var tasks: [Int: Task<Void, Never>] = [:]
+        var nextKey = 0
+        /// Probing time of the finished batches not yet collected.
+        var probing: Duration = .zero
+        /// The loop's nap, ended early when a batch finishes.
+        var waiter: CheckedContinuation<Void, Never>?
+    }
+
+    private let state = Mutex(State())
+
+    /// How many batches are being probed.
+    var count: Int { state.withLock { $0.tasks.count } }
+
+    /// The devices in the batches being probed.
+    var devices: Set<Int64> { state.withLock { $0.devices } }
+
+    /// Whether `id` is in a batch being probed.
+    func contains(_ id: Int64) -> Bool { state.withLock { $0.devices.contains(id) } }
+
+    /// Starts probing `devices` with `probe`; its results are collected by `takeFinished`.
+    func start(_ devices: [Int64], _ probe: @escaping @Sendable () async -> [Observation]) {
+        state.withLock { state in
+            let key = state.nextKey
+            state.nextKey += 1
+            state.devices.formUnion(devices)
+            // The task takes the lock only after this closure has stored it: a task finishing at once
+            // still finds its own entry to remove.
+            state.tasks[key] = Task { [weak self] in
+                let started = ContinuousClock.now
+                let observations = await probe()
+                let elapsed = ContinuousClock.now - started
+                let waiter = self?.state.withLock { state -> CheckedContinuation<Void, Never>? in
+                    guard state.tasks.removeValue(forKey: key) != nil else { return nil }  // cancelled by a stop
+                    state.devices.subtract(devices)
+                    state.finished.append(observations)
+                    state.probing += elapsed
+                    defer { state.waiter = nil }
+                    return state.waiter
+                }
+                waiter?.resume()
+            }
+        }
+    }
+
+    /// The results of the batches finished since the last call, oldest first, and their probing time.
+    func takeFinished() -> (observations: [Observation], probing: Duration, batches: Int) {
+        state.withLock { state in
+            defer { state.finished = []; state.probing = .zero }
+            return (state.finished.flatMap { $0 }, state.probing, state.finished.count)
+        }
+    }
+
+    /// Sleeps for `duration`, or until a batch finishes if one does sooner (then its results are
+    /// written at once rather than at the next tick).
+    func nap(_ duration: Duration) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: duration) }
+            group.addTask { await self.nextFinish() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Returns when a batch finishes, at once if one finished and was not collected yet, or on cancellation.
+    private func nextFinish() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    if !state.finished.isEmpty || Task.isCancelled { return true }
+                    state.waiter?.resume()  // one nap at a time; an older waiter is let go
+                    state.waiter = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume()
+        }
+    }
+
+    /// Cancels every batch still being probed and forgets it: what it would have found is dropped.
+    func cancelAll() {
+        let tasks = state.withLock { state in
+            defer { state.tasks = [:]; state.devices = [] }
+            return Array(state.tasks.values)
+        }
+        for task in tasks { task.cancel() }
+    }
+}

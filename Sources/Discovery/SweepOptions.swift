@@ -1,0 +1,29 @@
+import KiemkeCore
+import Probes
+
+/// How a sweep probes: its pace, waits, ports and SNMP credentials.
+public struct SweepOptions: Sendable {
+    /// Packets per second across ICMP, TCP and SNMP together.
+    public var packetsPerSecond: Int
+    /// How long to wait for each answer.
+    public var timeout: Duration
+    /// Echo requests per address (an address is live on any reply).
+    public var pingTries: Int
+    /// The TCP ports that find devices that drop ping: every kind's common ports.
+    public var tcpPorts: [UInt16]
+    /// SNMP credentials tried in order on every live address; the first that answers is kept.
+    public var credentials: [SNMPSettings]
+    /// The caps of the full SNMP read of each device found.
+    public var readLimits: ReadLimits
+
+    public init(packetsPerSecond: Int = 1_000, timeout: Duration = .milliseconds(500), pingTries: Int = 2,
+                tcpPorts: [UInt16] = DeviceKind.allCommonTCPPorts, credentials: [SNMPSettings] = [SNMPSettings()],
+                readLimits: ReadLimits = .standard) {
+        self.packetsPerSecond = packetsPerSecond
+        self.timeout = timeout
+        self.pingTries = pingTries
+        self.tcpPorts = tcpPorts
+        self.credentials = credentials
+        self.readLimits = readLimits
+    }
+}
