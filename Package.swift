@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The shared vocabulary: device kinds, conditions, probe states, addresses, ports, the SNMP
@@ -122,10 +125,27 @@ let package = Package(
             ],
             path: "Sources/Agent"
         ),
+        // The office's web page: status, device pages, marks, reports, the device list, /metrics.
+        // Hummingbird application (a Service the daemon's group runs), mustache templates compiled in.
+        .target(
+            name: "OfficeWeb",
+            dependencies: [
+                "KiemkeCore",
+                "Inventory",
+                "Agent",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/OfficeWeb"
+        ),
         .executableTarget(
             name: "kiemke",
             dependencies: [
                 "Agent",
+                "OfficeWeb",
                 "Discovery",
                 "KiemkeCore",
                 "Probes",
@@ -199,6 +219,18 @@ let package = Package(
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Logging", package: "swift-log")],
             path: "Tests/ProvinceTests"
+        ),
+        .testTarget(
+            name: "OfficeWebTests",
+            dependencies: [
+                "OfficeWeb", "Agent", "Inventory", "KiemkeCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/OfficeWebTests",
+            // The Selenium script is run by path with the venv's python, not bundled.
+            exclude: ["Scripts"]
         ),
         .testTarget(
             name: "CLITests",

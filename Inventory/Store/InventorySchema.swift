@@ -165,6 +165,8 @@ public enum InventorySchema {
         registerIdentity(in: &migrator)
         registerDiscoveryAttention(in: &migrator)
         registerSyncMigrations(in: &migrator)
+        // The web page's tables, after every store migration above.
+        WebSchema.register(in: &migrator)
         return migrator
     }
 }

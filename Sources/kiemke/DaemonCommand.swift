@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Inventory
 import Logging
+import OfficeWeb
 import ServiceLifecycle
 
 /// `kiemke daemon`: the agent that polls every device on a schedule.
@@ -35,7 +36,9 @@ struct DaemonCommand: AsyncParsableCommand {
             if let override { reloaded.probe.interval = override }
             return reloaded
         }
-        let services = DaemonServices(store: store, source: source, events: { $0.log(to: logger) }, logger: logger,
+        // The office's web page, when `[web] listen` is set: one more service in the group.
+        let web = try configuration.web.listen.map { _ in try OfficeWeb(store: store, source: source, logger: Logger(label: "kiemke.web")) }
+        let services = DaemonServices(store: store, source: source, events: { $0.log(to: logger); web?.observe($0) }, logger: logger,
                                       afterBatch: { MemoryTuning.releaseFreedMemory() })
         if once {
             print(try await services.polling.runOnce().text(MessageLanguage.current))
@@ -44,8 +47,13 @@ struct DaemonCommand: AsyncParsableCommand {
         }
         // Before the probe threads start, so that they share two malloc arenas.
         MemoryTuning.limitArenas()
+        var all = services.all
+        if let web, let listen = configuration.web.listen {
+            all.append(web.application(listen: listen))
+            logger.notice("serving the web page", metadata: ["url": "http://\(listen)/"])
+        }
         let group = ServiceGroup(configuration: .init(
-            services: services.all.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: all.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         withExtendedLifetime(lock) {}
     }

@@ -18,7 +18,7 @@ struct Kiemke: AsyncParsableCommand {
             Environment: KIEMKE_DB (database file), KIEMKE_CONFIG (config file).
             """,
         version: "0.1.0",
-        subcommands: [DevicesCommand.self, MarkCommand.self, HistoryCommand.self, ReportCommand.self, DaemonCommand.self, StatusCommand.self, ProbeCommand.self, PingCommand.self, DiscoverCommand.self, SyncCommand.self, ProvinceCommand.self]
+        subcommands: [DevicesCommand.self, MarkCommand.self, HistoryCommand.self, ReportCommand.self, DaemonCommand.self, StatusCommand.self, ProbeCommand.self, PingCommand.self, DiscoverCommand.self, SyncCommand.self, ProvinceCommand.self, WebCommand.self, UsersCommand.self]
     )
 }
 

@@ -55,6 +55,12 @@ extension Configuration {
         ConfigKey("report.signer_name", .cleanText) { $0.report.letterhead.signerName = $1.isEmpty ? nil : $1 },
         ConfigKey("report.recipients", .cleanTexts) { $0.report.letterhead.recipients = $1 },
 
+        // The office's web page (kiemke daemon serves it when listen is set; kiemke web reads the rest).
+        ConfigKey("web.listen", .listenAddress) { $0.web.listen = $1 },
+        ConfigKey("web.require_login", .boolean) { $0.web.requireLogin = $1 },
+        ConfigKey("web.session_timeout", .duration(in: .seconds(60) ... .seconds(30 * 86_400))) { $0.web.sessionTimeout = $1 },
+        ConfigKey("web.secure_cookies", .boolean) { $0.web.secureCookies = $1 },
+
         ConfigKey("readiness.staff", .integer(in: 0...1_000_000)) { $0.readiness.staff = $1 },
         ConfigKey("readiness.staff_with_official_email", .integer(in: 0...1_000_000)) { $0.readiness.staffWithOfficialEmail = $1 },
         ConfigKey("readiness.digital_signatures", .integer(in: 0...1_000_000)) { $0.readiness.digitalSignatures = $1 },
@@ -89,4 +95,15 @@ extension Configuration.KindSettings {
         ConfigKey("tcp_ports", .integers(in: Port.validRange)) { $0.tcpPorts = $1 },
         ConfigKey("facts_interval", .duration(in: .seconds(60) ... .seconds(7 * 86_400))) { $0.factsInterval = $1 },
     ]
+}
+
+extension ConfigType where Value == ListenAddress {
+    /// "HOST:PORT" to serve the web page on.
+    static var listenAddress: Self {
+        Self { entry throws(ConfigError) in
+            let s = try ConfigType<String>.string.read(entry)
+            guard let address = ListenAddress(s) else { throw entry.invalid(ListenAddress.problem(with: s) ?? "is not HOST:PORT") }
+            return address
+        }
+    }
 }

@@ -27,6 +27,8 @@ public struct Configuration: Sendable, Equatable {
     public var readiness = ReadinessFacts()
     /// Feeding the province's PostgreSQL (`[sync]`); off while `url` is unset.
     public var sync = SyncConfig()
+    /// The office's web page (`[web]`): off unless `listen` is set.
+    public var web = WebSettings()
 
     /// Files that hold secrets and can be read by every user; the caller warns about them.
     public var exposedSecretFiles: [String] = []
