@@ -108,6 +108,11 @@ struct ProbeCommand: AsyncParsableCommand {
         // An address is probed as typed; anything else is a device's name, probed as the daemon would.
         var known: Device?
         if IPAddress(typed) == nil {
+            // Digits and dots (or hex and colons) are an address mistyped, not a device's name.
+            if !typed.isEmpty, typed.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }), typed.contains(where: \.isNumber) {
+                throw InputError("'\(typed)' is not an IPv4 or IPv6 address (like 192.168.1.20) nor a device's name",
+                                 vi: "'\(typed)' không phải địa chỉ IPv4 hay IPv6 (như 192.168.1.20) cũng không phải tên thiết bị")
+            }
             let device = try workspace.openStoreForReading().device(named: typed)
             guard !device.address.isEmpty else {
                 throw InputError("\(device.name) has no address (equipment with no network); give it one with `kiemke devices edit \(device.name) --address ...`")
