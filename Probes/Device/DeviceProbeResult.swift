@@ -32,6 +32,19 @@ public struct DeviceProbeResult: Sendable, Equatable {
         self.status = status
     }
 
+    /// Takes in what the TCP connect found: an answer (its port, and its round trip when ICMP gave
+    /// none) or the reason it failed. The full read and the liveness check both record it so.
+    mutating func record(tcp connect: TCPResult) {
+        tcp = connect
+        if connect.up {
+            answeredBy.append(.tcp)
+            tcpPort = connect.port
+            if rttMs == nil { rttMs = connect.rttMs }
+        } else {
+            failures[.tcp] = connect.reason ?? "no answer"
+        }
+    }
+
     /// Whether any probe got an answer: Windows PCs drop ping but answer on 445 or 3389.
     public var up: Bool { !answeredBy.isEmpty }
 

@@ -70,14 +70,7 @@ extension DeviceProber {
                 }
             }
             if wanted.contains(where: { if case .tcp = $0 { true } else { false } }), let connect = tcpResults[address] {
-                result.tcp = connect
-                if connect.up {
-                    result.answeredBy.append(.tcp)
-                    result.tcpPort = connect.port
-                    if result.rttMs == nil { result.rttMs = connect.rttMs }
-                } else {
-                    result.failures[.tcp] = connect.reason ?? "no answer"
-                }
+                result.record(tcp: connect)
             }
             switch getsByIndex[index] {
             case .success(let status)?:

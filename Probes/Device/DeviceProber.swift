@@ -84,14 +84,7 @@ public final class DeviceProber: Sendable {
                 result.failures[.icmp] = "not tried (\(pingUnavailable.shortReason))"
             }
             if let connect = tcpResults[target.address] {
-                result.tcp = connect
-                if connect.up {
-                    result.answeredBy.append(.tcp)
-                    result.tcpPort = connect.port
-                    if result.rttMs == nil { result.rttMs = connect.rttMs }
-                } else {
-                    result.failures[.tcp] = connect.reason ?? "no answer"
-                }
+                result.record(tcp: connect)
             }
             switch snmpByIndex[index] {
             case .success(let raw)?:
