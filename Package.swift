@@ -133,6 +133,7 @@ let package = Package(
                 "KiemkeCore",
                 "Inventory",
                 "Agent",
+                "Discovery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

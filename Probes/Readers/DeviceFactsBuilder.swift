@@ -27,7 +27,18 @@ enum DeviceFactsBuilder {
         facts.firmware = IdentityExtractor.firmware(evidence, vendor: facts.vendor)
         if facts.kind != .computer { facts.deviceStatus = evidence.primaryDevice?.status }
         (facts.serial, facts.serialSource) = serial(raw, evidence: evidence)
+        facts.engineID = engineIDText(raw.engineID)
         return FactsSizeLimit.fit(facts, maxBytes: limits.maxFactsBytes)
+    }
+
+    /// An engine ID as lowercase hex, as discovery and the identity table write it; nil when none was learned.
+    /// RFC 3411 allows 5-32 octets; anything longer from a hostile agent is not evidence.
+    static func engineIDText(_ bytes: [UInt8]) -> String? {
+        guard (5...32).contains(bytes.count) else { return nil }
+        return bytes.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     /// What the classifier looks at, from the raw columns and the facts already decoded.

@@ -62,6 +62,7 @@ public struct DeviceReader: Sendable {
             if wasCut { cutValues += 1 }
             raw.scalars[bind.oid] = value
         }
+        if session.settings.version == .v3 { raw.engineID = await session.engineID() }
         // The device has answered: later requests retry after a few of its round trips, not the full
         // configured timeout, so a lost packet costs ~0.2 s instead of 1 s (a read is ~6 requests in a row).
         let session = await session.adaptivelyPaced()

@@ -5,6 +5,8 @@ struct RawDeviceData: Sendable {
     var columns: [OID: [VarBind]] = [:]
     var vendorValues: [String: String] = [:]
     var notes: [String] = []
+    /// The SNMPv3 engine ID the session learned (empty for v1/v2c).
+    var engineID: [UInt8] = []
 
     /// The rows of a column keyed by their index (the OID part after the column).
     func rows(_ column: OID) -> [(index: [UInt], value: SNMPValue)] {

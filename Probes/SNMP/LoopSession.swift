@@ -16,12 +16,15 @@ final class LoopSession {
     var worstCaseSeconds: Double
     /// Messages dropped because they came from another address or port than the device's.
     var spoofedReplies = 0
+    /// The SNMPv3 authoritative engine ID the session was opened with (found by discovery); empty for v1/v2c.
+    let engineID: [UInt8]
 
-    init(id: Int, handle: UnsafeMutableRawPointer, address: String, settings: SNMPSettings) {
+    init(id: Int, handle: UnsafeMutableRawPointer, address: String, settings: SNMPSettings, engineID: [UInt8] = []) {
         self.id = id
         self.handle = handle
         self.address = address
         self.settings = settings
+        self.engineID = engineID
         self.worstCaseSeconds = settings.worstCaseSeconds
     }
 

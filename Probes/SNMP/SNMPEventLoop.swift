@@ -176,7 +176,7 @@ final class SNMPEventLoop: @unchecked Sendable {
         NetSNMPSessionFactory.open(address: address, settings: settings, engineID: engineID).map { handle in
             let id = nextSessionID
             nextSessionID += 1
-            sessions[id] = LoopSession(id: id, handle: handle, address: address, settings: settings)
+            sessions[id] = LoopSession(id: id, handle: handle, address: address, settings: settings, engineID: engineID)
             return id
         }
     }
@@ -223,6 +223,9 @@ final class SNMPEventLoop: @unchecked Sendable {
 
     /// The round trip of the last request answered on a session, if any.
     func lastRoundTrip(sessionID: Int) -> Duration? { sessions[sessionID]?.lastRoundTrip }
+
+    /// The SNMPv3 engine ID a session was opened with (empty for v1/v2c or a closed session).
+    func engineID(sessionID: Int) -> [UInt8] { sessions[sessionID]?.engineID ?? [] }
 
     /// Closes a session; a request still waiting is told the engine stopped.
     func closeSession(_ id: Int) {

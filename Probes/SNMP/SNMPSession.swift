@@ -61,6 +61,16 @@ public struct SNMPSession: Sendable {
         }
     }
 
+    /// The agent's authoritative SNMPv3 engine ID, learned by the engine discovery that opened this session
+    /// (no extra request); empty for v1/v2c. It names the agent whatever its address: identity evidence.
+    public func engineID() async -> [UInt8] {
+        let id = self.id
+        return await withCheckedContinuation { (continuation: CheckedContinuation<[UInt8], Never>) in
+            let accepted = loop.enqueue { loop in continuation.resume(returning: loop.engineID(sessionID: id)) }
+            if !accepted { continuation.resume(returning: []) }
+        }
+    }
+
     /// Adaptive retransmission for a device that has answered: a copy paced to its measured round trip.
     ///
     /// Each try waits max(4 × round trip, `floor`), at most the configured timeout, and the retries are

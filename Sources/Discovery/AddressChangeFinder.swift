@@ -52,7 +52,7 @@ public enum AddressChangeFinder {
     }
 
     /// "same serial X", "same MAC m" or "same SNMP engine ID e": the strongest evidence that matched.
-    static func evidence(_ device: KnownDevice, _ finding: SweepFinding) -> String {
+    public static func evidence(_ device: KnownDevice, _ finding: SweepFinding) -> String {
         if let serial = finding.serial, let own = device.serial, ProposalBuilder.key(serial) == ProposalBuilder.key(own) {
             return "same serial \(serial.trimmingCharacters(in: .whitespaces))"
         }

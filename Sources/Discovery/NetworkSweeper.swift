@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// Three passes keep it polite: ICMP to every address; TCP (stopping at the first port that accepts) to
 /// those that did not answer ping; then, for the live ones only, every port and SNMP, and a full SNMP read
-/// of those that answered it (kind, vendor, model, serial, interfaces). All packets share one rate.
+/// of those that answered it (kind, vendor, model, serial, interfaces). All packets share one rate; the
+/// third pass for the addresses that answered ping runs beside the second, so its waits overlap.
 public final class NetworkSweeper: Sendable {
     public let options: SweepOptions
     private let pinger: Pinger?
@@ -93,6 +94,13 @@ public final class NetworkSweeper: Sendable {
             counters.found.store(live.count, ordering: .relaxed)
         }
 
+        // Pass 3 for those that answered ping starts now, beside pass 2: their ports and SNMP answers
+        // (mostly timeouts of devices without an agent) overlap the TCP pass instead of following it.
+        // The pacer is shared, so the rate holds for all of it together.
+        let pingLive = addresses.filter { live.contains($0) }
+        async let earlyPorts = openPorts(of: pingLive, ports: ports, pacer: pacer)
+        async let earlySNMP = identify(pingLive, pacer: pacer)
+
         // Pass 2: TCP to the silent ones, in paced chunks; the first port that accepts makes an address live.
         let silent = addresses.filter { !live.contains($0) }
         let tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: 4_096))
@@ -119,13 +127,16 @@ public final class NetworkSweeper: Sendable {
         }
         live.formUnion(tcpLive.keys)
         counters.done.store(total, ordering: .relaxed)
-        report(packetsLeft: live.count * (ports.count + options.credentials.count))
+        report(packetsLeft: tcpLive.count * (ports.count + options.credentials.count))
 
-        // Pass 3: the live ones only: every port (to know them all), SNMP with each credential in turn.
+        // Pass 3 for those found by TCP: every port (to know them all), SNMP with each credential in turn.
         let liveList = addresses.filter { live.contains($0) }
-        async let openPorts = openPorts(of: liveList, ports: ports, pacer: pacer)
-        async let snmp = identify(liveList, pacer: pacer)
-        let (portsByAddress, snmpByAddress) = await (openPorts, snmp)
+        let tcpLiveList = addresses.filter { tcpLive[$0] != nil }
+        async let lateSNMP = identify(tcpLiveList, pacer: pacer)
+        var portsByAddress = await openPorts(of: tcpLiveList, ports: ports, pacer: pacer)
+        portsByAddress.merge(await earlyPorts) { first, _ in first }
+        var snmpByAddress = await lateSNMP
+        snmpByAddress.merge(await earlySNMP) { first, _ in first }
 
         // The full read of those that answered SNMP, with their open ports as evidence.
         let readTargets = liveList.compactMap { address -> (address: String, settings: SNMPSettings, openPorts: Set<UInt16>)? in
@@ -167,7 +178,8 @@ public final class NetworkSweeper: Sendable {
                 finding.sysName = Self.clean(identity?.sysName)
             }
             if let credential = identity?.credential, options.credentials[credential].version == .v3 {
-                finding.engineID = identity?.engineID
+                // The engine ID the full read's session learned needs no MIB view; the GET's is the fallback.
+                finding.engineID = factsByAddress[address]?.engineID ?? identity?.engineID
             }
             // The neighbour table names the interface that answered at this very address: it wins.
             if let mac = neighbours[address] { finding.mac = mac }

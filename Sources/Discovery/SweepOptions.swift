@@ -7,7 +7,9 @@ public struct SweepOptions: Sendable {
     public var packetsPerSecond: Int
     /// How long to wait for each answer.
     public var timeout: Duration
-    /// Echo requests per address (an address is live on any reply).
+    /// Echo requests per address (an address is live on any reply). Three, as the daemon's pinger: on a
+    /// link losing 2.5% each way a try fails 5% of the time, two tries miss one device in 400, three
+    /// one in 8,000 — and a device that answers only ping has no other way to be found.
     public var pingTries: Int
     /// The TCP ports that find devices that drop ping: every kind's common ports.
     public var tcpPorts: [UInt16]
@@ -16,7 +18,7 @@ public struct SweepOptions: Sendable {
     /// The caps of the full SNMP read of each device found.
     public var readLimits: ReadLimits
 
-    public init(packetsPerSecond: Int = 1_000, timeout: Duration = .milliseconds(500), pingTries: Int = 2,
+    public init(packetsPerSecond: Int = 1_000, timeout: Duration = .milliseconds(500), pingTries: Int = 3,
                 tcpPorts: [UInt16] = DeviceKind.allCommonTCPPorts, credentials: [SNMPSettings] = [SNMPSettings()],
                 readLimits: ReadLimits = .standard) {
         self.packetsPerSecond = packetsPerSecond

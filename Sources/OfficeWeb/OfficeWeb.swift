@@ -51,6 +51,7 @@ public struct OfficeWeb: Sendable {
         addMarkRoutes(to: router)
         addDeviceListRoutes(to: router)
         addReportRoutes(to: router)
+        addDiscoveryRoutes(to: router)
         return router
     }
 

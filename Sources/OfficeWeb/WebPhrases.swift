@@ -39,6 +39,13 @@ enum WebPhrases {
         "error.title": "Không thực hiện được", "error.back": "Quay lại", "error.notFound": "Không tìm thấy trang này.",
         "error.forbidden": "Tài khoản của bạn không được làm việc này.", "error.csrf": "Biểu mẫu đã hết hạn; hãy tải lại trang và thử lại.",
         "form.problems": "Chưa lưu vì:",
+        "discovery.title": "Thiết bị mới chưa có trong danh sách",
+        "discovery.help": "Các thiết bị trả lời trong mạng của cơ quan (lượt quét định kỳ [discovery] networks) mà danh sách chưa có, với tên đề xuất theo cách đặt tên của cơ quan.",
+        "discovery.none": "Không có thiết bị mới nào.", "discovery.pick": "Chọn", "discovery.mac": "MAC",
+        "discovery.proposed": "Tên đề xuất", "discovery.seen": "Thấy lần đầu", "discovery.enrol": "Thêm vào danh sách",
+        "discovery.ignore": "Bỏ qua", "discovery.adminOnly": "Chỉ quản trị viên được thêm hoặc bỏ qua thiết bị mới.",
+        "discovery.nonePicked": "Chưa chọn thiết bị nào (hoặc thiết bị đã chọn không còn trong danh sách chờ).",
+        "discovery.enrolled": "Đã thêm vào danh sách:", "discovery.ignored": "Đã bỏ qua:", "nav.discovery": "Thiết bị mới",
     ]
 
     static let english: [String: String] = [
@@ -79,5 +86,12 @@ enum WebPhrases {
         "error.title": "Could not do that", "error.back": "Back", "error.notFound": "There is no such page.",
         "error.forbidden": "Your account may not do this.", "error.csrf": "The form has expired; reload the page and try again.",
         "form.problems": "Not saved because:",
+        "discovery.title": "New devices not in the list",
+        "discovery.help": "Devices answering in the office's networks (the scheduled sweep of [discovery] networks) that the list does not have, with names proposed in the office's style.",
+        "discovery.none": "No new devices.", "discovery.pick": "Pick", "discovery.mac": "MAC",
+        "discovery.proposed": "Proposed name", "discovery.seen": "First seen", "discovery.enrol": "Add to the list",
+        "discovery.ignore": "Ignore", "discovery.adminOnly": "Only an admin may add or ignore new devices.",
+        "discovery.nonePicked": "No device picked (or the ones picked are no longer waiting).",
+        "discovery.enrolled": "Added to the list:", "discovery.ignored": "Ignored:", "nav.discovery": "New devices",
     ]
 }

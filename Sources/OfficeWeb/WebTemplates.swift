@@ -5,6 +5,7 @@ enum WebTemplates {
     static let all: [String: String] = [
         "layout": layout, "status": status, "device": device, "login": login, "report": report,
         "devices": devices, "edit": edit, "message": message, "markForm": markForm,
+        "discovery": OfficeWeb.discoveryTemplate,
     ]
 
     static let layout = """
@@ -20,7 +21,7 @@ enum WebTemplates {
     <body>
     <header>
     <nav>
-    <a href="/">{{t.nav.status}}</a> <a href="/devices">{{t.nav.devices}}</a> <a href="/report">{{t.nav.report}}</a>
+    <a href="/">{{t.nav.status}}</a> <a href="/devices">{{t.nav.devices}}</a> <a href="/report">{{t.nav.report}}</a> <a href="/discovery">{{t.nav.discovery}}</a>
     <span class="right">
     {{#user}}{{t.nav.signedIn}} <strong>{{user}}</strong> ({{role}})
     <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf_token" value="{{csrf}}"><button>{{t.nav.logout}}</button></form>{{/user}}

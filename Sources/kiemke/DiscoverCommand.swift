@@ -109,11 +109,13 @@ struct DiscoverCommand: AsyncParsableCommand {
             }
             print(format == .json ? try report.json() : report.text(), terminator: "")
             if enrol, let store {
-                // A moved device (same serial or MAC, its old address silent) follows its new address.
+                // A moved device (same serial, MAC or engine ID, its old address silent) follows its new address.
+                let known = Dictionary(try DiscoveryRun.inventory(store).known.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
                 for entry in entries where entry.status == .moved {
-                    guard let name = entry.inventoryName else { continue }
+                    guard let name = entry.inventoryName, let device = known[name] else { continue }
                     let f = entry.finding
-                    let evidence = f.serial.map { "same serial \($0)" } ?? f.mac.map { "same MAC \($0)" } ?? "same engine ID"
+                    // The evidence that matched, as the daemon words it (not merely the first the finding has).
+                    let evidence = AddressChangeFinder.evidence(device, f)
                     let change = try store.recordAddressChange(ofDeviceNamed: name, to: f.address.description, evidence: evidence,
                                                                by: CurrentUser.name(explicit: by))
                     FileHandle.standardError.write(Data("\(TerminalText.escaped(change.deviceName)) moved from \(change.from) to \(change.to) (\(TerminalText.escaped(evidence)))\n".utf8))

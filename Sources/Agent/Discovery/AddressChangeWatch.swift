@@ -8,7 +8,7 @@ import Synchronization
 
 /// What the polling learns about who each device is, and what it does when a device goes silent.
 ///
-/// After each batch: the identity evidence of every device whose facts were read (serial, sysName, MAC
+/// After each batch: the identity evidence of every device whose facts were read (serial, sysName, v3 engine ID, MAC
 /// from IF-MIB, or from the host's neighbour table for devices on its own segment) is recorded; and a
 /// device with identity evidence that failed its liveness check is looked for elsewhere (again after
 /// 20 s, 40 s ... up to an hour while it stays silent), before its failure is recorded: the sweep covers `[discovery] networks` and the addresses
@@ -98,7 +98,7 @@ public final class AddressChangeWatch: Sendable {
     /// answered at this very address) wins over the first MAC of the device's own interface list.
     static func identity(_ facts: DeviceFacts, neighbourMAC: String?) -> DeviceIdentity {
         DeviceIdentity(mac: neighbourMAC ?? facts.interfaces.lazy.compactMap { $0.mac.flatMap(NeighbourTable.normalizedMAC) }.first,
-                       serial: clean(facts.serial), sysName: clean(facts.system.name))
+                       serial: clean(facts.serial), sysName: clean(facts.system.name), engineID: clean(facts.engineID))
     }
 
     private static func clean(_ text: String?) -> String? {

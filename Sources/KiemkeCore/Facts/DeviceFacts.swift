@@ -23,6 +23,8 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
     public var processorLoads: [Int]
     public var interfaces: [NetworkInterface]
     public var devices: [HostDevice]
+    /// The SNMPv3 authoritative engine ID (lowercase hex) of a device read over v3: identity evidence.
+    public var engineID: String?
     /// What could not be read, e.g. "Printer-MIB walk incomplete: no SNMP answer from ...".
     public var notes: [String]
 
@@ -58,6 +60,7 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
         case address, kind, vendor, model, confidence, reason, reasons, system, serial, serialSource = "serial_source"
         case firmware, deviceStatus = "device_status", printerStatus = "printer_status", conditions, supplies
         case pageCount = "page_count", storage, processorLoads = "processor_loads", interfaces, devices, notes
+        case engineID = "engine_id"
     }
 
     // The classification is flattened into the top level: consumers read "kind", "vendor", "model".
@@ -83,6 +86,7 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
         interfaces = try c.decode([NetworkInterface].self, forKey: .interfaces)
         devices = try c.decode([HostDevice].self, forKey: .devices)
         notes = try c.decode([String].self, forKey: .notes)
+        engineID = try c.decodeIfPresent(String.self, forKey: .engineID)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -108,5 +112,7 @@ public struct DeviceFacts: Sendable, Codable, Equatable {
         try c.encode(interfaces, forKey: .interfaces)
         try c.encode(devices, forKey: .devices)
         try c.encode(notes, forKey: .notes)
+        // Only for v3 reads: the facts of v1/v2c devices keep the shape they always had.
+        try c.encodeIfPresent(engineID, forKey: .engineID)
     }
 }
