@@ -14,6 +14,8 @@ import Synchronization
 public final class NetworkSweeper: Sendable {
     public let options: SweepOptions
     private let pinger: Pinger?
+    /// The echo retries (`pingTries - 1`) to the addresses the first echo found silent; nil with one try.
+    private let retryPinger: Pinger?
     /// Why ICMP is not used, when it is not (TCP and SNMP still find devices).
     public let pingUnavailable: PingError?
     private let reader: DeviceReader?
@@ -24,13 +26,16 @@ public final class NetworkSweeper: Sendable {
     public init(options: SweepOptions, logger: Logger = Logger(label: "kiemke.discovery")) {
         self.options = options
         self.logger = logger
-        do {
-            pinger = try Pinger(options: PingOptions(timeout: options.timeout, tries: options.pingTries,
-                                                     packetsPerSecond: options.packetsPerSecond), logger: logger)
-            pingUnavailable = nil
+        do throws(PingError) {
+            let first = try Pinger(options: PingOptions(timeout: options.timeout, tries: 1,
+                                                        packetsPerSecond: options.packetsPerSecond), logger: logger)
+            let retries = options.pingTries > 1
+                ? try Pinger(options: PingOptions(timeout: options.timeout, tries: options.pingTries - 1,
+                                                  packetsPerSecond: options.packetsPerSecond), logger: logger)
+                : nil
+            (pinger, retryPinger, pingUnavailable) = (first, retries, nil)
         } catch {
-            pinger = nil
-            pingUnavailable = error
+            (pinger, retryPinger, pingUnavailable) = (nil, nil, error)
             logger.debug("ICMP is not available", metadata: ["error": "\(error)"])
         }
         do {
@@ -67,14 +72,16 @@ public final class NetworkSweeper: Sendable {
         }
         report(packetsLeft: total * (options.pingTries + ports.count))
 
-        // Pass 1: ICMP to everything (the pinger paces itself at the same rate).
+        // Pass 1: one echo to everything (the pinger paces itself at the same rate). The retries to the
+        // silent ones run beside the TCP pass below, their packets counted in the shared budget, so the
+        // TCP pass does not wait out every retry's timeout first.
         var live = Set<IPAddress>()
         var answered: [IPAddress: [String]] = [:]
         if let pinger {
             let ticker = Task {
                 // The pinger reports only at its end: estimate its progress from the time its packets take.
                 let start = ContinuousClock.now
-                let expected = Double(total * options.pingTries) / rate + timeout * Double(options.pingTries)
+                let expected = Double(total) / rate + timeout
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(250))
                     let elapsed = (ContinuousClock.now - start)
@@ -94,6 +101,21 @@ public final class NetworkSweeper: Sendable {
             counters.found.store(live.count, ordering: .relaxed)
         }
 
+        // The echo retries to the silent ones: their packets are reserved in the shared budget first,
+        // then sent while the TCP pass below goes on.
+        let silent = addresses.filter { !live.contains($0) }
+        // Those a retry finds get their pass 3 at once, beside the TCP pass (not after it).
+        let retrying = retryPinger.map { pinger in
+            Task { [silent] () -> (found: [IPAddress], ports: [IPAddress: [UInt16]], snmp: [IPAddress: Identity]) in
+                await pacer.reserve(silent.count * (self.options.pingTries - 1))
+                let results = await pinger.ping(silent)
+                let found = silent.filter { results[$0]?.up == true }
+                async let ports = self.openPorts(of: found, ports: ports, pacer: pacer)
+                async let snmp = self.identify(found, pacer: pacer)
+                return (found, await ports, await snmp)
+            }
+        }
+
         // Pass 3 for those that answered ping starts now, beside pass 2: their ports and SNMP answers
         // (mostly timeouts of devices without an agent) overlap the TCP pass instead of following it.
         // The pacer is shared, so the rate holds for all of it together.
@@ -102,7 +124,6 @@ public final class NetworkSweeper: Sendable {
         async let earlySNMP = identify(pingLive, pacer: pacer)
 
         // Pass 2: TCP to the silent ones, in paced chunks; the first port that accepts makes an address live.
-        let silent = addresses.filter { !live.contains($0) }
         let tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: 4_096))
         let chunkSize = max(1, min(64, options.packetsPerSecond / 10 / max(1, ports.count)))
         let chunks = stride(from: 0, to: silent.count, by: chunkSize).map { Array(silent[$0..<min($0 + chunkSize, silent.count)]) }
@@ -125,18 +146,27 @@ public final class NetworkSweeper: Sendable {
             for await part in group { merged.merge(part) { first, _ in first } }
             return merged
         }
-        live.formUnion(tcpLive.keys)
+        let retried = await retrying?.value
+        for address in retried?.found ?? [] {
+            live.insert(address)
+            answered[address, default: []].append("icmp")
+        }
+        let lateFound = Set(tcpLive.keys).subtracting(live)
+        live.formUnion(lateFound)
         counters.done.store(total, ordering: .relaxed)
-        report(packetsLeft: tcpLive.count * (ports.count + options.credentials.count))
+        counters.found.store(live.count, ordering: .relaxed)
+        report(packetsLeft: lateFound.count * (ports.count + options.credentials.count))
 
-        // Pass 3 for those found by TCP: every port (to know them all), SNMP with each credential in turn.
+        // Pass 3 for those only TCP found: every port (to know them all), SNMP with each credential in turn.
         let liveList = addresses.filter { live.contains($0) }
-        let tcpLiveList = addresses.filter { tcpLive[$0] != nil }
+        let tcpLiveList = addresses.filter { lateFound.contains($0) }
         async let lateSNMP = identify(tcpLiveList, pacer: pacer)
         var portsByAddress = await openPorts(of: tcpLiveList, ports: ports, pacer: pacer)
         portsByAddress.merge(await earlyPorts) { first, _ in first }
+        portsByAddress.merge(retried?.ports ?? [:]) { first, _ in first }
         var snmpByAddress = await lateSNMP
         snmpByAddress.merge(await earlySNMP) { first, _ in first }
+        snmpByAddress.merge(retried?.snmp ?? [:]) { first, _ in first }
 
         // The full read of those that answered SNMP, with their open ports as evidence.
         let readTargets = liveList.compactMap { address -> (address: String, settings: SNMPSettings, openPorts: Set<UInt16>)? in
