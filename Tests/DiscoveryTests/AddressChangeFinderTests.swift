@@ -9,9 +9,11 @@ struct AddressChangeFinderTests {
     static let printer = KnownDevice(name: "MÁY IN-01", kind: .printer, address: "10.0.0.11", macs: ["00:00:00:00:00:11"], serial: "SER11")
     static let camera = KnownDevice(name: "CAM-01", kind: .camera, address: "10.0.0.13", macs: ["00:00:00:00:00:13"], serial: "SER13")
     static let pc = KnownDevice(name: "PC-01", kind: .computer, address: "10.0.0.14", macs: ["00:00:00:00:00:14"])
+    /// A v3 switch known by nothing but its engine ID (no serial, no MAC recorded).
+    static let v3 = KnownDevice(name: "MẠNG-01", kind: .network, address: "10.0.0.15", engineID: "80001f8880aabbccdd")
 
-    static func found(_ address: String, mac: String? = nil, serial: String? = nil) -> SweepFinding {
-        SweepFinding(address: IPAddress(address)!, mac: mac, serial: serial)
+    static func found(_ address: String, mac: String? = nil, serial: String? = nil, engineID: String? = nil) -> SweepFinding {
+        SweepFinding(address: IPAddress(address)!, mac: mac, serial: serial, engineID: engineID)
     }
 
     @Test("decisions", arguments: [
@@ -21,6 +23,11 @@ struct AddressChangeFinderTests {
         // Same MAC, no serial read: moved on the MAC.
         ("mac", [pc], [found("10.0.0.40", mac: "00:00:00:00:00:14")], [printer, pc],
          .move(device: "PC-01", from: "10.0.0.14", to: IPAddress("10.0.0.40")!, evidence: "same MAC 00:00:00:00:00:14")),
+        // Known only by its SNMPv3 engine ID: moved on it.
+        ("engine ID", [v3], [found("10.0.0.45", engineID: "80001f8880aabbccdd")], [printer, v3],
+         .move(device: "MẠNG-01", from: "10.0.0.15", to: IPAddress("10.0.0.45")!, evidence: "same SNMP engine ID 80001f8880aabbccdd")),
+        // Another engine ID: not the same device.
+        ("other engine ID", [v3], [found("10.0.0.45", engineID: "80001f8880aabbccee")], [v3], .notFound(device: "MẠNG-01")),
         // Nothing of it anywhere: its outage counts.
         ("absent", [printer], [found("10.0.0.41", serial: "OTHER")], [printer], .notFound(device: "MÁY IN-01")),
         // Its own address answered the sweep after all: back, not moved.
