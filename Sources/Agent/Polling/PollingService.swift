@@ -212,7 +212,7 @@ public final class PollingService: Service, Sendable {
             let nextDue = due.lazy.map(\.value).filter { $0 > now }.min() ?? now.addingTimeInterval(1)
             let wait = min(max(nextDue.timeIntervalSinceNow, 0.05), 1)
             // The nap ends early when a batch finishes, so its results are written at once.
-            try? await cancelWhenGracefulShutdown {
+            await cancelWhenGracefulShutdown {
                 await inFlight.nap(.milliseconds(Int(wait * 1000)))
             }
         }
