@@ -104,10 +104,11 @@ public enum CommuneUpload {
                     """, what: "the state changes")
             }
             if !batch.days.isEmpty {
-                // A day still running when it was last sent is sent again and replaces the copy.
+                // A day still running when it was last sent is sent again and replaces the copy. Its hours
+                // come only for devices marked broken (the only ones the report needs them for).
                 try await c.execute("""
                     INSERT INTO availability_day (office, device, day, up, down, off, broken, hours, received_at)
-                    SELECT \(code), r.device, r.day, r.up, r.down, r.off, r.broken, r.hours, now()
+                    SELECT \(code), r.device, r.day, r.up, r.down, r.off, r.broken, COALESCE(r.hours, '[]'::jsonb), now()
                     FROM jsonb_to_recordset(\(parts.days)::jsonb) AS r(device uuid, day date, up float8, down float8,
                          off float8, broken float8, hours jsonb)
                     ON CONFLICT (office, device, day) DO UPDATE SET up = EXCLUDED.up, down = EXCLUDED.down,
