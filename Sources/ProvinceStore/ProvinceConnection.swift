@@ -43,6 +43,11 @@ public struct ProvinceConnection: Sendable {
         let serverTimeout = Int(deadlines.statement * 1000) + 1000
         try await result.execute("SET TIME ZONE 'UTC'", what: "the session settings")
         try await result.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(serverTimeout)"), what: "the session settings")
+        // A commune that vanished mid-transaction (a half-open link) would otherwise leave its
+        // session idle in the transaction, holding its office row, until TCP gives up hours later:
+        // the server rolls it back instead, and the commune's next round is not blocked.
+        try await result.execute(PostgresQuery(unsafeSQL: "SET idle_in_transaction_session_timeout = \(serverTimeout)"),
+                                 what: "the session settings")
         return result
     }
 

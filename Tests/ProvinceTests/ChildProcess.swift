@@ -156,7 +156,7 @@ final class ChildProcess: Sendable {
     }
 
     /// Runs `program` within `seconds` and returns its status, stdout and stderr; throws when it overruns.
-    private static func outcome(_ program: String, _ arguments: [String], environment: [String: String],
+    static func outcome(_ program: String, _ arguments: [String], environment: [String: String],
                                 seconds: Double) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory
         let out = folder.appendingPathComponent("kiemke-child-\(UUID().uuidString).out").path

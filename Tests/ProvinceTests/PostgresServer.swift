@@ -19,13 +19,21 @@ final class PostgresServer: Sendable {
     let port: Int
     var dataDirectory: String { folder.path("data") }
 
-    private init() {
+    /// The network namespace it runs in (nil: the test's own).
+    let namespace: String?
+    /// Addresses it listens on, besides 127.0.0.1.
+    let extraAddresses: [String]
+
+    private init(namespace: String?, extraAddresses: [String]) {
         port = Int.random(in: 20_000...60_000)
+        self.namespace = namespace
+        self.extraAddresses = extraAddresses
     }
 
-    /// Creates the cluster and starts the server.
-    static func start() async throws -> PostgresServer {
-        let server = PostgresServer()
+    /// Creates the cluster and starts the server, in network namespace `namespace` (a test bed's
+    /// office) listening on `extraAddresses` too, when given.
+    static func start(namespace: String? = nil, extraAddresses: [String] = []) async throws -> PostgresServer {
+        let server = PostgresServer(namespace: namespace, extraAddresses: extraAddresses)
         try await server.create()
         try await server.start()
         return server
@@ -42,7 +50,7 @@ final class PostgresServer: Sendable {
 
     func start() async throws {
         try await runAsServerUser(Self.bin + "/pg_ctl", ["-D", dataDirectory, "-l", folder.path("log"), "-w", "-t", "60", "-o",
-                                                   "-p \(port) -k \(folder.url.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+                                                   "-p \(port) -k \(folder.url.path) -c listen_addresses=\((["127.0.0.1"] + extraAddresses).joined(separator: ",")) -c fsync=off -c max_connections=200",
                                                    "start"], seconds: 120)
     }
 
@@ -54,9 +62,9 @@ final class PostgresServer: Sendable {
     /// The superuser's URL.
     var adminURL: String { url(user: Self.superuser, password: Self.superuserPassword) }
 
-    func url(user: String, password: String, database: String = "postgres") -> String {
+    func url(user: String, password: String, database: String = "postgres", host: String = "127.0.0.1") -> String {
         let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
-        return "postgres://\(user):\(encoded)@127.0.0.1:\(port)/\(database)?sslmode=disable"
+        return "postgres://\(user):\(encoded)@\(host):\(port)/\(database)?sslmode=disable"
     }
 
     deinit {
@@ -69,7 +77,10 @@ final class PostgresServer: Sendable {
 
     /// Runs a PostgreSQL program as the server's user, within `seconds` (see `ChildProcess`).
     private func runAsServerUser(_ program: String, _ arguments: [String], seconds: Double) async throws {
-        if getuid() == 0 {
+        if let namespace {
+            try await ChildProcess.run("/usr/sbin/ip", ["netns", "exec", namespace, "/usr/sbin/runuser", "-u", "nobody", "--", program] + arguments,
+                                       directory: folder.url.path, seconds: seconds)
+        } else if getuid() == 0 {
             try await ChildProcess.run("/usr/sbin/runuser", ["-u", "nobody", "--", program] + arguments,
                                        directory: folder.url.path, seconds: seconds)
         } else {
