@@ -44,6 +44,8 @@ struct LinkCutTests {
                 try await Task.sleep(for: .milliseconds(10))
                 waited += 1
             }
+            try #require(try commune.store.syncCursor().sequence > 0 && sync.isRunning,
+                         "the round should be under way with batches acknowledged: \(sync.log)")
             let relay = try Self.relayPid(bed)
             kill(relay, SIGSTOP)
             let cut = ContinuousClock.now

@@ -46,6 +46,14 @@ final class PostgresServer: Sendable {
         try await runAsServerUser(Self.bin + "/initdb", ["-D", dataDirectory, "-U", Self.superuser, "--pwfile", folder.path("pw"),
                                                    "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8",
                                                    "--locale=C.UTF-8"], seconds: 180)
+        if !extraAddresses.isEmpty {
+            // Logins from the test bed's prober too (initdb allows only loopback).
+            let hba = URL(fileURLWithPath: dataDirectory + "/pg_hba.conf")
+            let handle = try FileHandle(forWritingTo: hba)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("host all all 198.18.0.0/15 scram-sha-256\n".utf8))
+            try handle.close()
+        }
     }
 
     func start() async throws {
