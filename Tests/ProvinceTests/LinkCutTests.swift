@@ -33,19 +33,20 @@ struct LinkCutTests {
 
             let commune = try CommuneHistory(office: "UBND xã A", seed: 1, days: 4)
             let url = server.url(user: "kiemke_a", password: "mật-khẩu-A", host: address)
-            let config = try CLIConfig.write(in: commune.folder, office: commune.office, url: url, code: "A", batchSize: 2,
+            let config = try CLIConfig.write(in: commune.folder, office: commune.office, url: url, code: "A", batchSize: 1,
                                              extra: "round_deadline = \"\(Int(Self.roundDeadline))s\"\n")
             let log = commune.folder.url.appendingPathComponent("sync.log")
             let sync = try ChildProcess(Testbed.script.path, ["exec", bed.name, "--", binary, "sync", "--once", "--db", commune.path,
                                                               "--config", config], output: log.path)
             // Cut the link once the province has acknowledged some batches, the round still going.
             var waited = 0
-            while try commune.store.syncCursor().sequence == 0 && waited < 3_000 && sync.isRunning {
+            while try commune.store.syncCursor().sequence == 0 && waited < 12_000 && sync.isRunning {
                 try await Task.sleep(for: .milliseconds(10))
                 waited += 1
             }
-            try #require(try commune.store.syncCursor().sequence > 0 && sync.isRunning,
-                         "the round should be under way with batches acknowledged: \(sync.log)")
+            let acknowledged = try commune.store.syncCursor().sequence, running = sync.isRunning
+            try #require(acknowledged > 0 && running,
+                         "the round should be under way with batches acknowledged (cursor \(acknowledged), running \(running), waited \(waited / 100) s): \(sync.log)")
             let relay = try Self.relayPid(bed)
             kill(relay, SIGSTOP)
             let cut = ContinuousClock.now
