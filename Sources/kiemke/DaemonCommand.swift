@@ -50,8 +50,6 @@ struct DaemonCommand: AsyncParsableCommand {
             withExtendedLifetime(lock) {}
             return
         }
-        // Before the probe threads start, so that they share two malloc arenas.
-        MemoryTuning.limitArenas()
         var all = services.all
         if let web, let listen = configuration.web.listen {
             all.append(web.application(listen: listen))

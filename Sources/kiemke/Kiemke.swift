@@ -27,6 +27,9 @@ enum Main {
     static func main() async {
         // Process-wide tuning is the executable's: every SNMP session and TCP connect is a descriptor.
         ResourceLimits.raiseOpenFilesLimit()
+        // Before any probe thread starts: a read's bursts then reuse two malloc arenas instead of
+        // leaving freed memory in one arena per thread that happened to run them.
+        MemoryTuning.limitArenas()
         let language = MessageLanguage.current
         do {
             var command = try Kiemke.parseAsRoot(GlobalArguments.hoisted(Array(CommandLine.arguments.dropFirst())))

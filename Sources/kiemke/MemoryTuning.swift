@@ -12,7 +12,7 @@ enum MemoryTuning {
     /// glibc's `M_ARENA_MAX` option for `mallopt`.
     private static let arenaMaxOption: Int32 = -8
 
-    /// Limits glibc to two malloc arenas; call once, before the probe threads start.
+    /// Limits glibc to two malloc arenas; called once at start-up, before any probe thread runs.
     static func limitArenas() {
         #if canImport(Glibc)
         typealias Mallopt = @convention(c) (Int32, Int32) -> Int32

@@ -69,8 +69,11 @@ struct DaemonProcessTests {
         var committed = 0
         for round in 0..<8 {
             let daemon = try fixture.start()
-            // Kill at varied moments: before the first write, during writing, between cycles.
-            try await Task.sleep(for: .microseconds(150_000 + round * 170_000))
+            // Kill at varied moments after polling began: before the first write, during writing, between
+            // cycles. (Counted from "daemon started", not from the spawn: on a loaded machine the start-up
+            // alone can outlast every moment, and no round would ever reach a write.)
+            _ = await daemon.waitForLog("daemon started", seconds: 20)
+            try await Task.sleep(for: .microseconds(round * 170_000))
             daemon.send(SIGKILL)
             _ = await daemon.wait(seconds: 5)
             #expect(try fixture.integrity() == "ok", "round \(round)")

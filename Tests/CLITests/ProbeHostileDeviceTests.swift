@@ -34,12 +34,12 @@ struct ProbeHostileDeviceTests {
                                                               "--kind", "printer", "--format", "json"],
                                                      environment: ["HOME": folder.path])
         #expect(baseline.status == 0, "\(baseline.stderr)")
-        // The million-row read adds little to that, and the whole stays near 100 MB even in a debug build
-        // (the packaged, release binary peaks far lower).
+        // The million-row read adds little to that, and the whole stays under 100 MB even in a debug build
+        // (the packaged, release binary peaks lower).
         #expect(outcome.maxResidentKiB - baseline.maxResidentKiB < 50 * 1_024,
                 "peak \(outcome.maxResidentKiB) KiB against \(baseline.maxResidentKiB) KiB for an ordinary read")
-        #expect(outcome.maxResidentKiB < 110 * 1_024, "peak \(outcome.maxResidentKiB) KiB")
-        print("kiemke probe of a 1,000,000-row table: peak \(outcome.maxResidentKiB) KiB in \(elapsed)")
+        #expect(outcome.maxResidentKiB < 100 * 1_024, "peak \(outcome.maxResidentKiB) KiB")
+        print("kiemke probe of a 1,000,000-row table: peak \(outcome.maxResidentKiB) KiB in \(elapsed) (an ordinary read: \(baseline.maxResidentKiB) KiB)")
         // The default read deadline (10 s) bounds the reading, measured at the agent; the process as a whole
         // only has to end (a loaded machine can hold its start-up).
         #expect(agent.requestSpan < 10.5, "asked for \(agent.requestSpan) s")

@@ -109,8 +109,6 @@ public final class AddressChangeWatch: Sendable {
     /// Looks for the silent devices not yet looked for; returns the observations at their new addresses.
     private func search(_ ids: [Int64], byId: [Int64: PollPlan.Entry], poller: Poller, configuration: Configuration,
                         at time: Date) async throws -> [Int64: Observation] {
-        let (known, _) = try DiscoveryRun.inventory(store)
-        let byName = Dictionary(known.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let fresh = searched.withLock { set in
             ids.filter { id in
                 if let last = set[id], time.timeIntervalSince(last.at) < last.wait { return false }
@@ -118,6 +116,10 @@ public final class AddressChangeWatch: Sendable {
                 return true
             }
         }
+        // Most batches' silent devices were looked for moments ago: the inventory is read only when one was not.
+        guard !fresh.isEmpty else { return [:] }
+        let (known, _) = try DiscoveryRun.inventory(store)
+        let byName = Dictionary(known.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let missing = fresh.compactMap { id -> KnownDevice? in
             guard let device = byId[id].flatMap({ byName[$0.device.name] }) else { return nil }
             // Nothing to recognise it by: its silence is an outage.

@@ -38,11 +38,12 @@ public struct Poller: Sendable {
         self.confirmAfter = confirmAfter
     }
 
-    /// Probes `entries`, and the confirmations due by `time`, and turns the results into observations
-    /// stamped `time` (default: when probing began).
-    public func probe(_ entries: [PollPlan.Entry], at time: Date = Date(), facts reading: FactsReading = .whenDue) async -> [Observation] {
+    /// Probes `entries`, and the confirmations due by `time` unless `confirming` is false, and turns the
+    /// results into observations stamped `time` (default: when probing began).
+    public func probe(_ entries: [PollPlan.Entry], at time: Date = Date(), facts reading: FactsReading = .whenDue,
+                      confirming takesConfirmations: Bool = true) async -> [Observation] {
         let entries = entries.filter { $0.device.id != nil }
-        let confirming = memory.takeConfirmations(dueBy: time, probing: Set(entries.compactMap(\.device.id)))
+        let confirming = takesConfirmations ? memory.takeConfirmations(dueBy: time, probing: Set(entries.compactMap(\.device.id))) : []
         let all = entries + confirming
         guard !all.isEmpty else { return [] }
         seedMemory(all.compactMap(\.device.id))

@@ -37,6 +37,8 @@ public final class PollingService: Service, Sendable {
 
     /// Observations written per transaction.
     static let chunkSize = 500
+    /// Read batches probed at once: a second lets devices that fall due during a slow read be read meanwhile.
+    static let readBatches = 2
     /// How long a stop spends writing what it holds before spilling the rest.
     static let stopBudget: Duration = .seconds(2)
     /// How long a write waits for another process's lock once a stop was asked for.
@@ -151,31 +153,36 @@ public final class PollingService: Service, Sendable {
                 }
             }
 
-            // Devices due and not already being probed; a batch runs beside those still in flight.
+            // Devices due and not already being probed. Checks and reads go in lanes of their own, so that a
+            // slow read (up to the read deadline) holds up only the reads due with it, never the other devices'
+            // checks; a lane that is full leaves its devices due, and its next batch takes them all.
             let batch = plan.entries.filter { entry in
                 guard let id = entry.device.id, let slot = due[id], slot <= now else { return false }
                 return !inFlight.contains(id)
             }
-            if (!batch.isEmpty || poller.hasConfirmations(dueBy: now)) && inFlight.count < configuration.probe.concurrency {
-                // The quick checks and the full reads go as two batches, so that a slow read (up to the read
-                // deadline) holds up only the reads due with it, never the other devices' checks. (One batch
-                // per read was tried: ICMP sweeps take turns on one socket, and 200 silent devices, each
-                // waiting out its own ping timeouts, then held every other sweep for minutes.)
-                let (reads, checks) = poller.splitByRead(batch, at: now)
-                // Each batch's results pass the identity watch, which may find a silent device at a new address.
-                let review = { @Sendable [identities, plan, configuration] (observations: [Observation], poller: Poller) async in
-                    await identities.review(observations, entries: plan.entries, poller: poller, configuration: configuration, at: now).observations
+            let (dueReads, dueChecks) = poller.splitByRead(batch, at: now)
+            var started: [PollPlan.Entry] = []
+            // Each batch's results pass the identity watch, which may find a silent device at a new address.
+            let review = { @Sendable [identities, plan, configuration] (observations: [Observation], poller: Poller) async in
+                await identities.review(observations, entries: plan.entries, poller: poller, configuration: configuration, at: now).observations
+            }
+            if (!dueChecks.isEmpty || poller.hasConfirmations(dueBy: now)) && inFlight.count(in: .checks) == 0 {
+                inFlight.start(dueChecks.compactMap(\.device.id), in: .checks) { [poller] in
+                    await review(await poller.probe(dueChecks, at: now), poller)
                 }
-                inFlight.start(checks.compactMap(\.device.id)) { [poller] in await review(await poller.probe(checks, at: now), poller) }
-                if !reads.isEmpty {
-                    inFlight.start(reads.compactMap(\.device.id)) { [poller] in await review(await poller.probe(reads, at: now), poller) }
+                started += dueChecks
+            }
+            if !dueReads.isEmpty && inFlight.count(in: .reads) < Self.readBatches {
+                inFlight.start(dueReads.compactMap(\.device.id), in: .reads) { [poller] in
+                    await review(await poller.probe(dueReads, at: now, confirming: false), poller)
                 }
-                for entry in batch {
-                    guard let id = entry.device.id, let slot = due[id] else { continue }
-                    let next = slot.addingTimeInterval(entry.interval)
-                    // After a stall, skip the missed slots rather than probe in a burst.
-                    due[id] = next > now ? next : now.addingTimeInterval(entry.interval)
-                }
+                started += dueReads
+            }
+            for entry in started {
+                guard let id = entry.device.id, let slot = due[id] else { continue }
+                let next = slot.addingTimeInterval(entry.interval)
+                // After a stall, skip the missed slots rather than probe in a burst.
+                due[id] = next > now ? next : now.addingTimeInterval(entry.interval)
             }
             let finished = inFlight.takeFinished()
             // A device moved to a new address: the device list is read again so the next probe goes there.
@@ -200,9 +207,9 @@ public final class PollingService: Service, Sendable {
                 window = WindowStats(start: now)
             }
 
-            // A device being probed is not waited for: its batch's end is collected within a second.
-            let probing = inFlight.devices
-            let nextDue = due.lazy.filter { !probing.contains($0.key) }.map(\.value).min() ?? now.addingTimeInterval(1)
+            // A device being probed, or due and waiting for its lane, is not waited for: the nap ends when a
+            // batch finishes, and its results are written and the waiting devices started at once.
+            let nextDue = due.lazy.map(\.value).filter { $0 > now }.min() ?? now.addingTimeInterval(1)
             let wait = min(max(nextDue.timeIntervalSinceNow, 0.05), 1)
             // The nap ends early when a batch finishes, so its results are written at once.
             try? await cancelWhenGracefulShutdown {
