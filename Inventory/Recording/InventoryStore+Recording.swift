@@ -42,7 +42,7 @@ extension InventoryStore {
             batch.states[state.deviceId] = (state, false)
             batch.withoutFacts.insert(state.deviceId)
         }
-        let marks = try latestMarks(in: db)
+        let broken = try markedBroken(ids, in: db)
         var ledger = AvailabilityLedger(hours: policy.hours)
 
         for observation in observations.sorted(by: { $0.time < $1.time }) {
@@ -70,7 +70,7 @@ extension InventoryStore {
                 switch effect {
                 case .credited(let span, let category):
                     ledger.credit(deviceId: id, from: span.start, to: span.end, category, followsSchedule: follows,
-                                  markedBroken: marks[id]?.condition == .broken)
+                                  markedBroken: broken.contains(id))
                 case .changed(let from, let to, let at, let failures):
                     let change = StateChange(deviceId: id, time: at, from: from, to: to,
                                              reason: Self.reason(observation, state: to, failures: failures))

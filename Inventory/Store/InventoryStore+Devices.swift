@@ -128,6 +128,20 @@ extension InventoryStore {
         return Dictionary(marks.map { ($0.deviceId, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Which of `ids` are marked broken by their newest mark: what a recorded batch needs, without
+    /// reading every device's marks (the daemon records a batch every few seconds).
+    static func markedBroken(_ ids: [Int64], in db: Database) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let broken = try Int64.fetchAll(db, sql: """
+            SELECT m.deviceId FROM conditionMark m
+            WHERE m.deviceId IN (\(placeholders)) AND m.condition = ?
+              AND m.id = (SELECT m2.id FROM conditionMark m2 WHERE m2.deviceId = m.deviceId
+                          ORDER BY m2.markedAt DESC, m2.id DESC LIMIT 1)
+            """, arguments: StatementArguments(ids + [Condition.broken.rawValue] as [any DatabaseValueConvertible]))
+        return Set(broken)
+    }
+
     static func validate(_ device: Device) throws {
         if device.name.isEmpty {
             throw InventoryError.invalidField(field: "name", value: "", reason: "a device needs a name")
