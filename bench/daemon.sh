@@ -60,6 +60,10 @@ run_daemon() {
     local start_cpu end_cpu sample t0 t1 bytes0 bytes1 obs0 obs1
     read -r _ _ start_cpu < <(daemon_proc "$pid")
     t0=$(date +%s.%N); bytes0=$(bed_bytes); obs0=$(sqlite3 "$db" "SELECT count(*) FROM observation")
+    # BENCH_PERF=1: a CPU profile of the measured window (perf record; it costs CPU, so not for figures).
+    if [[ ${BENCH_PERF:-0} == 1 ]] && command -v perf >/dev/null; then
+        perf record -F 499 -g -p "$pid" -o "$dir/perf.data" -- sleep $((seconds - warmup - 10)) >"$dir/perf.log" 2>&1 &
+    fi
     for ((i = 0; i < (seconds - warmup) / 5; i++)); do
         sleep 5
         sample=$(daemon_proc "$pid") || die "daemon stopped early; see $dir/daemon.log"
