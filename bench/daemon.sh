@@ -3,6 +3,9 @@
 # SNMP v2c from four snmpd standing in for them), beside fping sweeping the same addresses and
 # beside a LibreNMS-style poller (fping each minute + snmpget/snmpbulkwalk each 5 minutes) for
 # the bytes. Sourced by bench/run.
+# DAEMON_WEB=1 bench/run daemon: the same with `[web] listen` set (issue 16) and 10 clients
+# reading the status page (wrk, inside the test bed) through the measured window: the RSS target
+# for the daemon with its web page on is under 64 MB.
 
 # daemon_proc PID: "rss_kb hwm_kb cpu_ticks" of a running process, from /proc.
 daemon_proc() {
@@ -29,10 +32,16 @@ run_daemon() {
     sqlite3 "$db" "UPDATE device SET snmpVersion = '2c', snmpCommunity = 'public'"
     start_agents "$dir" "$dir/live"
 
+    local config=$BENCH/bench.toml web_port=""
+    if [[ ${DAEMON_WEB:-0} == 1 ]]; then
+        web_port=$((20000 + RANDOM % 20000)); config=$dir/bench-web.toml
+        { cat "$BENCH/bench.toml"; printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$web_port"; } >"$config"
+        command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >&2; }
+    fi
     log "daemon: polling $devices devices (a fifth silent) every minute for $seconds s (25 ms each way, 2.5% loss)"
     # timeout bounds the daemon even if this script is killed; cleanup stops it by pid.
     "$ROOT/scripts/testbed" exec "$BED" -- timeout -s TERM $((seconds + 60)) \
-        "$KIEMKE" daemon --interval 1m --db "$db" --config "$BENCH/bench.toml" --log-level info \
+        "$KIEMKE" daemon --interval 1m --db "$db" --config "$config" --log-level info \
         >"$dir/daemon.log" 2>&1 &
     local outer=$! pid="" i
     PIDS+=("$outer")
@@ -43,9 +52,18 @@ run_daemon() {
     done
     [[ -n $pid ]] || die "daemon did not start; see $dir/daemon.log"
     sleep "$warmup"
+    if [[ -n $web_port ]]; then
+        "$ROOT/scripts/testbed" exec "$BED" -- timeout $((seconds - warmup + 10)) \
+            wrk -t1 -c10 -d"$((seconds - warmup))s" --latency "http://127.0.0.1:$web_port/" >"$dir/wrk.txt" 2>&1 &
+        PIDS+=("$!")
+    fi
     local start_cpu end_cpu sample t0 t1 bytes0 bytes1 obs0 obs1
     read -r _ _ start_cpu < <(daemon_proc "$pid")
     t0=$(date +%s.%N); bytes0=$(bed_bytes); obs0=$(sqlite3 "$db" "SELECT count(*) FROM observation")
+    # BENCH_PERF=1: a CPU profile of the measured window (perf record; it costs CPU, so not for figures).
+    if [[ ${BENCH_PERF:-0} == 1 ]] && command -v perf >/dev/null; then
+        perf record -F 499 -g -p "$pid" -o "$dir/perf.data" -- sleep $((seconds - warmup - 10)) >"$dir/perf.log" 2>&1 &
+    fi
     for ((i = 0; i < (seconds - warmup) / 5; i++)); do
         sleep 5
         sample=$(daemon_proc "$pid") || die "daemon stopped early; see $dir/daemon.log"
@@ -82,6 +100,7 @@ run_daemon() {
     local f_cpu_hour f_rss
     f_cpu_hour=$(calc "$(median "$dir/fping.cpu" 1) * 60")
     f_rss=$(calc "$(median "$dir/fping.time" 4) / 1024")
+    [[ -n $web_port ]] && result daemon "with [web] on, 10 clients reading status: $(awk '/Requests\/sec/ { print $2 }' "$dir/wrk.txt" 2>/dev/null) pages/s" "-" "-" "-" "info" "-"
     result daemon "peak RSS (VmHWM) MB, $devices devices/min, 20% silent" "$(calc "$hwm / 1024")" "$f_rss" \
         "$(calc "$hwm / 1024 / $f_rss")" "<= 40 MB" "$(verdict "$hwm" '<=' $((40 * 1024)))"
     result daemon "RSS at end (VmRSS) MB" "$(calc "$rss / 1024")" "-" "-" "info" "-"

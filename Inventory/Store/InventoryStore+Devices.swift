@@ -72,6 +72,15 @@ extension InventoryStore {
     }
 
     /// The latest mark of every device, keyed by device id.
+    /// A number that changes whenever a device is added, edited or retired: the newest change-log
+    /// sequence of the devices' own fields. The daemon rereads its device list only when it moved.
+    public func deviceListStamp() throws -> Int64 {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: #"SELECT coalesce(max(sequence), 0) FROM "change" WHERE entity = ?"#,
+                               arguments: [StoreChange.Entity.device.rawValue]) ?? 0
+        }
+    }
+
     public func currentMarks() throws -> [Int64: ConditionMark] {
         try database.read { db in try Self.latestMarks(in: db) }
     }

@@ -67,6 +67,23 @@ extension InventorySchema {
 extension InventoryStore {
     /// The identity evidence of every active device, by name: what discovery or the daemon recorded, with
     /// the serial of its latest facts when none was recorded.
+    /// Which of `ids` have evidence `identities()` would report (a MAC, serial or engine ID, or a serial
+    /// in their last facts): a cheap question for the daemon, whose silent devices without any need no
+    /// search and no reading of the whole inventory.
+    public func withIdentityEvidence(_ ids: [Int64]) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return try database.read { db in
+            guard try db.tableExists("deviceIdentity") else { return [] }
+            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let found = try Int64.fetchAll(db, sql: """
+                SELECT d.id FROM device d LEFT JOIN deviceIdentity i ON i.deviceId = d.id
+                WHERE d.id IN (\(placeholders)) AND (i.mac IS NOT NULL OR i.serial IS NOT NULL OR i.engineId IS NOT NULL
+                      OR EXISTS (SELECT 1 FROM observation o WHERE o.deviceId = d.id AND o.facts IS NOT NULL))
+                """, arguments: StatementArguments(ids))
+            return Set(found)
+        }
+    }
+
     public func identities() throws -> [String: DeviceIdentity] {
         try database.read { db in
             var result: [String: DeviceIdentity] = [:]

@@ -55,4 +55,12 @@ extension InventoryStore {
                 """, arguments: [sequence, max(0, limit)])
         }
     }
+
+    /// The newest change's sequence number, 0 when the log is empty: a cheap "has anything
+    /// changed since?" for readers that keep what they built (the web page's status cache).
+    public func latestChangeSequence() throws -> Int64 {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: #"SELECT MAX(sequence) FROM "change""#) ?? 0
+        }
+    }
 }

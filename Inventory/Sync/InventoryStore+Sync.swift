@@ -47,8 +47,9 @@ extension InventoryStore {
         }
     }
 
-    /// Reads the next batch after `cursor`: at most `limit` change-log entries, state changes and
-    /// observations each, with the rows they name as they are now, in one read transaction.
+    /// Reads the next batch after `cursor`: at most `limit` change-log entries and state changes
+    /// and `limit` x `observationsPerChange` observations, with the rows they name as they are
+    /// now, in one read transaction.
     ///
     /// `hours` decides the local days (availability's hours are grouped by them) and which
     /// silences measured something (a computer's silence outside office hours does not).
@@ -81,6 +82,23 @@ extension InventoryStore {
                 FROM device WHERE uuid IN (SELECT value FROM json_each(?))
                 """, list: deviceUUIDs)
             batch.markedDevices = markUUIDs
+            // Hourly rows matter to the province only for devices marked broken (time inside a
+            // broken mark moves to broken, hour by hour); a device that has just been marked sends
+            // all of its days again, now with their hours.
+            let brokenIds = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT deviceId FROM conditionMark WHERE condition = ?",
+                                                   arguments: [Condition.broken.rawValue]))
+            if !markUUIDs.isEmpty && !brokenIds.isEmpty {
+                var known = Set(dayKeys.map { $0.joined(separator: "|") })
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT d.uuid, a.day FROM availabilityDay a JOIN device d ON d.id = a.deviceId
+                    WHERE d.uuid IN (SELECT value FROM json_each(?)) AND a.deviceId IN (SELECT value FROM json_each(?))
+                    ORDER BY a.deviceId, a.day
+                    """, arguments: [try Self.jsonArray(markUUIDs), try Self.jsonArray(Array(brokenIds))])
+                for row in rows {
+                    let key: [String] = [row[0], row[1]]
+                    if known.insert(key.joined(separator: "|")).inserted { dayKeys.append(key) }
+                }
+            }
             batch.marks = try records(db, sql: """
                 SELECT d.uuid AS device, m.id AS local_id, m.condition, m.note, m.markedBy AS marked_by,
                        m.markedAt AS marked_at, m.enteredAt AS entered_at
@@ -94,7 +112,7 @@ extension InventoryStore {
                        s.lastFacts AS last_facts, s.lastFactsAt AS last_facts_at
                 FROM deviceState s JOIN device d ON d.id = s.deviceId WHERE d.uuid IN (SELECT value FROM json_each(?))
                 """, list: stateUUIDs)
-            (batch.days, batch.hourCoverage) = try days(db, keys: dayKeys, calendar: calendar)
+            (batch.days, batch.hourCoverage) = try days(db, keys: dayKeys, hoursOf: brokenIds, calendar: calendar)
 
             let stateChanges = try Row.fetchAll(db, sql: """
                 SELECT c.id AS local_id, d.uuid AS device, c.time, c."from" AS from_state, c."to" AS to_state, c.reason
@@ -104,13 +122,19 @@ extension InventoryStore {
             if let last = stateChanges.last { batch.next.stateChange = last["local_id"] }
             batch.stateChangeCount = stateChanges.count
 
-            let (observationDays, count, lastObservation) = try observationDays(db, after: cursor.observation, limit: limit, hours: hours)
+            // Observations travel as per-device, per-day summaries, so many more fit in one batch.
+            let (observationDays, count, lastObservation) = try observationDays(db, after: cursor.observation,
+                                                                                limit: limit * Self.observationsPerChange, hours: hours)
             batch.observationDays = observationDays
             batch.observationCount = count
             if let lastObservation { batch.next.observation = lastObservation }
             return batch
         }
     }
+
+    /// How many observations a batch reads per change-log entry it may read: a day of a
+    /// hundred devices polled every five minutes (28,800) fits one batch of the default 2,000.
+    static let observationsPerChange = 25
 
     private static func cursor(_ db: Database) throws -> SyncCursor {
         guard let row = try Row.fetchOne(db, sql: "SELECT acknowledged, stateChangeMark, observationMark FROM syncState WHERE id = 1") else {
@@ -124,8 +148,9 @@ extension InventoryStore {
         return try Row.fetchAll(db, sql: sql, arguments: [Self.jsonArray(list)]).map(Self.record)
     }
 
-    /// The daily rows of `keys` ([uuid, day] pairs), each with its day's hourly rows.
-    private func days(_ db: Database, keys: [[String]], calendar: Calendar) throws -> ([SyncBatch.Record], [SyncBatch.Record]) {
+    /// The daily rows of `keys` ([uuid, day] pairs), those of devices in `hoursOf` with their day's hourly rows.
+    private func days(_ db: Database, keys: [[String]], hoursOf: Set<Int64>,
+                      calendar: Calendar) throws -> ([SyncBatch.Record], [SyncBatch.Record]) {
         guard !keys.isEmpty else { return ([], []) }
         let pairs = try Self.jsonArray(keys)
         var result = try Row.fetchAll(db, sql: """
@@ -150,13 +175,14 @@ extension InventoryStore {
         for index in result.indices {
             guard case .int(let deviceId)? = result[index]["device_id"], case .string(let day)? = result[index]["day"],
                   let range = hourRange[day] else { continue }
+            result[index]["device_id"] = nil
+            guard hoursOf.contains(Int64(deviceId)) else { continue }
             var hours: [JSONValue] = []
             let rows = try Row.fetchCursor(statement, arguments: [deviceId, range.lowerBound, range.upperBound])
             while let row = try rows.next() {
                 hours.append(.array([.int(row[0]), .double(row[1]), .double(row[2]), .double(row[3]), .double(row[4])]))
             }
             result[index]["hours"] = .array(hours)
-            result[index]["device_id"] = nil
         }
         var coverage: [SyncBatch.Record] = []
         let covered = try db.cachedStatement(sql: """

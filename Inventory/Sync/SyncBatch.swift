@@ -16,8 +16,9 @@ public struct SyncBatch: Sendable {
     /// Devices' current probe states.
     public var states: [Record] = []
     public var stateChanges: [Record] = []
-    /// Daily availability, each with the day's hourly rows in `hours` (a JSON array of
-    /// [hour, up, down, off, broken]).
+    /// Daily availability; those of devices marked broken with the day's hourly rows in `hours` (a
+    /// JSON array of [hour, up, down, off, broken]), which the report needs to move time inside a
+    /// broken mark to broken.
     public var days: [Record] = []
     /// For each UTC hour of the days in `days`: the most seconds any device was observed in it
     /// ({hour, observed}), which says how much of that hour kiemke was running.

@@ -32,8 +32,9 @@ extension OfficeWeb {
     }
 
     /// Renders `template` with `values` inside the layout, as an HTML answer.
+    /// `before`: markup the server already built (escaped as it was built), put ahead of the template's.
     func page(_ template: String, title: String, values: [String: Any], web: WebRequest, status: HTTPResponse.Status = .ok,
-              notice: String? = nil, refresh: Int? = nil) -> Response {
+              notice: String? = nil, refresh: Int? = nil, before: String = "") -> Response {
         var common = values
         common["t"] = Self.tree(web.language)
         common["lang"] = web.language.rawValue
@@ -42,7 +43,7 @@ extension OfficeWeb {
             common["role"] = session.role.rawValue
             common["csrf"] = session.csrfToken
         }
-        let body = templates.render(common, withTemplate: template) ?? ""
+        let body = before + (templates.render(common, withTemplate: template) ?? "")
         var layout = common
         layout["title"] = title
         layout["body"] = body

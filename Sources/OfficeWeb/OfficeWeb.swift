@@ -16,6 +16,8 @@ public struct OfficeWeb: Sendable {
     let logger: Logger
     let now: @Sendable () -> Date
     let cycle = CycleGauge()
+    /// The status page's tables, kept a few seconds per view (see `StatusPageCache`).
+    let statusCache: StatusPageCache
 
     /// - Parameters:
     ///   - store: where pages read and forms write (through the store's one write path).
@@ -33,6 +35,7 @@ public struct OfficeWeb: Sendable {
         var library = MustacheLibrary()
         for (name, text) in WebTemplates.all { try library.register(text, named: name) }
         templates = library
+        statusCache = StatusPageCache(store: store, logger: logger)
     }
 
     var configuration: Configuration { source.configuration }
@@ -46,6 +49,7 @@ public struct OfficeWeb: Sendable {
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: StatusCacheReset(cache: statusCache))
         addReadingRoutes(to: router)
         addAuthRoutes(to: router)
         addMarkRoutes(to: router)

@@ -20,10 +20,15 @@ enum ShownText {
 
     /// `text` percent-encoded as one path segment, for links to /devices/NAME.
     static func pathSegment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    /// Built once: making the set per call cost more than encoding (1,000 links on the status page).
+    private static let unreserved: CharacterSet = {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
+        return allowed
+    }()
 
     /// `text` percent-encoded for a query value.
     static func queryValue(_ text: String) -> String { pathSegment(text) }

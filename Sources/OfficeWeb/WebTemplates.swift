@@ -1,9 +1,10 @@
 /// The pages' mustache templates, compiled into the binary (see README, "The web page"): the
 /// daemon is one file that needs no resource folder beside it. `{{x}}` escapes HTML; `{{{x}}}`
-/// is used only for markup the server built itself (the SVG charts, the page body).
+/// is used only for markup the server built itself (the SVG charts, the page body, the status
+/// table's name list, which `StatusTable` builds with `HTMLText` escaping).
 enum WebTemplates {
     static let all: [String: String] = [
-        "layout": layout, "status": status, "device": device, "login": login, "report": report,
+        "layout": layout, "statusMark": statusMark, "device": device, "login": login, "report": report,
         "devices": devices, "edit": edit, "message": message, "markForm": markForm,
         "discovery": OfficeWeb.discoveryTemplate,
     ]
@@ -40,31 +41,14 @@ enum WebTemplates {
 
     """
 
-    static let status = """
-    <p class="counts"><strong>{{t.status.total}}: {{counts.total}}</strong> — {{summary}}</p>
-    <p class="counts">{{t.status.byKind}}: {{#kinds}}<span class="kind">{{label}}: {{count}}</span> {{/kinds}}</p>
-    <form method="get" action="/" class="filter">
-    <label>{{t.col.kind}} <select name="kind"><option value="">{{t.status.all}}</option>{{#kindOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kindOptions}}</select></label>
-    <label>{{t.col.location}} <select name="location"><option value="">{{t.status.all}}</option>{{#locationOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/locationOptions}}</select></label>
-    <label>{{t.col.state}} <select name="state"><option value="">{{t.status.all}}</option>{{#stateOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/stateOptions}}</select></label>
-    <input type="hidden" name="sort" value="{{sort}}">
-    <button>{{t.status.filter}}</button>
-    </form>
-    <table class="status">
-    <thead><tr>{{#columns}}<th><a href="{{href}}">{{label}}</a></th>{{/columns}}<th>{{t.col.attention}}</th></tr></thead>
-    <tbody>
-    {{#rows}}<tr class="{{stateClass}}"><td><a href="/devices/{{path}}">{{name}}</a></td><td>{{kind}}</td><td>{{location}}</td><td class="c-{{conditionClass}}">{{condition}}</td><td>{{state}}</td><td>{{since}}</td><td>{{lastProbe}}</td><td>{{rtt}}</td><td>{{attention}}</td></tr>
-    {{/rows}}
-    </tbody>
-    </table>
-    {{^rows}}<p>{{t.status.none}}</p>{{/rows}}
-    <p class="small">{{t.status.times}} {{zone}}. {{t.status.refresh}}</p>
+    /// The status page's mark form; the counts and the table ahead of it are `StatusTable`'s.
+    static let statusMark = """
     <h2 id="mark">{{t.mark.title}}</h2>
     {{#canMark}}
     <form method="post" action="/mark" class="mark">
     <input type="hidden" name="csrf_token" value="{{csrf}}">
     <label>{{t.mark.device}} <input name="device" list="device-names" required maxlength="100"></label>
-    <datalist id="device-names">{{#rows}}<option value="{{name}}">{{/rows}}</datalist>
+    {{{datalist}}}
     {{>markForm}}
     </form>
     {{/canMark}}

@@ -53,87 +53,126 @@ public enum CentralReader {
             copy.days.append(CentralCopy.Day(deviceId: id, day: day, totals: AvailabilityTotals(up: up, down: down, off: off, broken: broken),
                                              hours: try Self.hours(hours)))
         }
-        copy.observationDays = try await observationDays(connection, code: code, grouped: false)
+        copy.observationDays = try await observationDays(connection, code: code)
         copy.observedByHour = try await coverage(connection, code: code, fromHour: Int.min / 2, toHour: Int.max / 2)
         return copy
     }
 
-    /// Office `code`'s data for a report on days `from` to `to`, summed by the server where the
-    /// report needs only sums: for the province table of many offices.
-    public static func summary(office code: String, from: String, to: String, hourRange: Range<Int>,
-                               on connection: ProvinceConnection) async throws -> CentralCopy {
-        var copy = CentralCopy()
-        (copy.devices, copy.states) = try await copyDevicesAndStates(code: code, on: connection)
-        copy.marks = try await marks(connection, code: code)
-        let brokenDevices = Set(copy.marks.filter { $0.condition == .broken }.map(\.deviceId))
+    /// Every office's data for a report on days `from` to `to`, summed by the server where the
+    /// report needs only sums, in a handful of set-based queries over all offices (not a round of
+    /// queries per office): for the province table. `hourRange` covers every office's span.
+    public static func summaries(from: String, to: String, hourRange: Range<Int>,
+                                 on connection: ProvinceConnection) async throws -> [String: CentralCopy] {
+        var copies: [String: CentralCopy] = [:]
+        for (office, device) in try await recordsByOffice(connection, what: "the devices", decode: CentralCopy.device,
+                                                          devicesQuery(office: nil)) {
+            copies[office, default: CentralCopy()].devices.append(device)
+        }
+        for (office, state) in try await recordsByOffice(connection, what: "the device states", decode: CentralCopy.state,
+                                                         statesQuery(office: nil)) {
+            copies[office, default: CentralCopy()].states.append(state)
+        }
+        for (office, mark) in try await recordsByOffice(connection, what: "the condition marks", decode: CentralCopy.mark,
+                                                        marksQuery(office: nil)) {
+            copies[office, default: CentralCopy()].marks.append(mark)
+        }
         for row in try await connection.rows("""
-            SELECT d.local_id, SUM(a.up), SUM(a.down), SUM(a.off), SUM(a.broken)
+            SELECT a.office, d.local_id, SUM(a.up), SUM(a.down), SUM(a.off), SUM(a.broken)
             FROM availability_day a JOIN device d ON d.office = a.office AND d.uuid = a.device
-            WHERE a.office = \(code) AND a.day BETWEEN \(from)::date AND \(to)::date GROUP BY d.local_id
+            WHERE a.day BETWEEN \(from)::date AND \(to)::date GROUP BY a.office, d.local_id
             """, what: "the daily availability") {
-            let (id, up, down, off, broken) = try row.decode((Int64, Double, Double, Double, Double).self)
-            copy.days.append(CentralCopy.Day(deviceId: id, day: from, totals: AvailabilityTotals(up: up, down: down, off: off, broken: broken),
-                                             hours: []))
+            let (office, id, up, down, off, broken) = try row.decode((String, Int64, Double, Double, Double, Double).self)
+            copies[office, default: CentralCopy()].days.append(
+                CentralCopy.Day(deviceId: id, day: from, totals: AvailabilityTotals(up: up, down: down, off: off, broken: broken), hours: []))
         }
-        if !brokenDevices.isEmpty {
-            // Only devices marked broken need their hours (time inside a broken mark moves to broken).
-            var hoursById: [Int64: [(hour: Int, totals: AvailabilityTotals)]] = [:]
-            for row in try await connection.rows("""
-                SELECT d.local_id, a.hours::text FROM availability_day a JOIN device d ON d.office = a.office AND d.uuid = a.device
-                WHERE a.office = \(code) AND a.day BETWEEN \(from)::date AND \(to)::date AND d.local_id = ANY(\(Array(brokenDevices)))
-                """, what: "the hourly availability") {
-                let (id, hours) = try row.decode((Int64, String).self)
-                hoursById[id, default: []] += try Self.hours(hours)
+        // Only devices marked broken need their hours (time inside a broken mark moves to broken).
+        var hours: [String: [Int64: [(hour: Int, totals: AvailabilityTotals)]]] = [:]
+        for row in try await connection.rows("""
+            SELECT a.office, d.local_id, a.hours::text FROM availability_day a JOIN device d ON d.office = a.office AND d.uuid = a.device
+            WHERE a.day BETWEEN \(from)::date AND \(to)::date AND EXISTS (SELECT 1 FROM condition_mark m
+                  WHERE m.office = a.office AND m.device = a.device AND m.condition = 'broken')
+            """, what: "the hourly availability") {
+            let (office, id, text) = try row.decode((String, Int64, String).self)
+            hours[office, default: [:]][id, default: []] += try Self.hours(text)
+        }
+        for (office, byDevice) in hours {
+            guard var copy = copies[office] else { continue }
+            for index in copy.days.indices { copy.days[index].hours = byDevice[copy.days[index].deviceId] ?? [] }
+            copies[office] = copy
+        }
+        for row in try await connection.rows("""
+            SELECT o.office, d.local_id, \(unescaped: time("MIN(o.first_time)")), \(unescaped: time("MAX(o.last_time)")),
+                   bool_or(o.answered), bool_or(o.measured)
+            FROM observation_day o JOIN device d ON d.office = o.office AND d.uuid = o.device
+            WHERE o.day BETWEEN \(from)::date AND \(to)::date GROUP BY o.office, d.local_id
+            """, what: "the observation summaries") {
+            let (office, id, first, last, answered, measured) = try row.decode((String, Int64, String, String, Bool, Bool).self)
+            guard let firstDate = CentralCopy.time(first), let lastDate = CentralCopy.time(last) else {
+                throw ProvinceError.badCentralRow(table: "observation_day", reason: "times \(first), \(last)")
             }
-            for index in copy.days.indices { copy.days[index].hours = hoursById[copy.days[index].deviceId] ?? [] }
+            copies[office, default: CentralCopy()].observationDays.append(
+                CentralCopy.ObservationDay(deviceId: id, day: from, first: firstDate, last: lastDate, answered: answered, measured: measured))
         }
-        copy.observationDays = try await observationDays(connection, code: code, grouped: true, from: from, to: to)
-        copy.observedByHour = try await coverage(connection, code: code, fromHour: hourRange.lowerBound, toHour: hourRange.upperBound)
-        return copy
+        for row in try await connection.rows("""
+            SELECT office, hour::int8, observed FROM hour_coverage WHERE hour >= \(hourRange.lowerBound) AND hour < \(hourRange.upperBound)
+            """, what: "the hourly coverage") {
+            let (office, hour, observed) = try row.decode((String, Int64, Double).self)
+            copies[office, default: CentralCopy()].observedByHour[Int(hour)] = observed
+        }
+        return copies
     }
 
     private static func copyDevicesAndStates(code: String, on connection: ProvinceConnection) async throws -> (devices: [Device], states: [DeviceState]) {
-        let devices = try await records(connection, what: "the devices", decode: CentralCopy.device, """
-            SELECT local_id AS "id", upper(uuid::text) AS "uuid", name AS "name", name_key AS "nameKey", kind AS "kind",
-                   address AS "address", location AS "location", note AS "note", snmp_version AS "snmpVersion",
-                   NULL::text AS "snmpCommunity", snmp_port::int8 AS "snmpPort", schedule AS "schedule", role AS "role",
-                   poll_interval AS "pollInterval", \(unescaped: time("created_at")) AS "createdAt",
-                   \(unescaped: time("entered_at")) AS "enteredAt", \(unescaped: time("retired_at")) AS "retiredAt"
-            FROM device WHERE office = \(code) ORDER BY local_id
-            """)
-        let states = try await records(connection, what: "the device states", decode: CentralCopy.state, """
-            SELECT d.local_id AS "deviceId", s.state AS "state", \(unescaped: time("s.since")) AS "since",
-                   \(unescaped: time("s.last_probe")) AS "lastProbe", s.last_up AS "lastUp", s.last_answered_by AS "lastAnsweredBy",
-                   s.last_rtt_ms AS "lastRttMs", s.last_error AS "lastError", s.failures::int8 AS "failures",
-                   \(unescaped: time("s.first_failure_at")) AS "firstFailureAt", \(unescaped: time("s.pending_from")) AS "pendingFrom",
-                   s.last_facts AS "lastFacts", \(unescaped: time("s.last_facts_at")) AS "lastFactsAt"
-            FROM device_state s JOIN device d ON d.office = s.office AND d.uuid = s.device
-            WHERE s.office = \(code) ORDER BY d.local_id
-            """)
-        return (devices, states)
+        let devices = try await recordsByOffice(connection, what: "the devices", decode: CentralCopy.device, devicesQuery(office: code))
+        let states = try await recordsByOffice(connection, what: "the device states", decode: CentralCopy.state, statesQuery(office: code))
+        return (devices.map(\.1), states.map(\.1))
     }
 
     private static func marks(_ connection: ProvinceConnection, code: String) async throws -> [ConditionMark] {
-        try await records(connection, what: "the condition marks", decode: CentralCopy.mark, """
-            SELECT m.local_id AS "id", d.local_id AS "deviceId", m.condition AS "condition", m.note AS "note",
-                   m.marked_by AS "markedBy", \(unescaped: time("m.marked_at")) AS "markedAt", \(unescaped: time("m.entered_at")) AS "enteredAt"
-            FROM condition_mark m JOIN device d ON d.office = m.office AND d.uuid = m.device
-            WHERE m.office = \(code) ORDER BY m.marked_at, m.local_id
-            """)
+        try await recordsByOffice(connection, what: "the condition marks", decode: CentralCopy.mark, marksQuery(office: code)).map(\.1)
     }
 
-    private static func observationDays(_ connection: ProvinceConnection, code: String, grouped: Bool,
-                                        from: String = "", to: String = "") async throws -> [CentralCopy.ObservationDay] {
-        let query: PostgresQuery = grouped ? """
-            SELECT d.local_id, \(from), \(unescaped: time("MIN(o.first_time)")), \(unescaped: time("MAX(o.last_time)")), bool_or(o.answered), bool_or(o.measured)
-            FROM observation_day o JOIN device d ON d.office = o.office AND d.uuid = o.device
-            WHERE o.office = \(code) AND o.day BETWEEN \(from)::date AND \(to)::date GROUP BY d.local_id
-            """ : """
+    /// The devices of `office` (of every office when nil), as the store's `device` columns plus `office`.
+    private static func devicesQuery(office: String?) -> PostgresQuery {
+        """
+        SELECT office AS "office", local_id AS "id", upper(uuid::text) AS "uuid", name AS "name", name_key AS "nameKey", kind AS "kind",
+               address AS "address", location AS "location", note AS "note", snmp_version AS "snmpVersion",
+               NULL::text AS "snmpCommunity", snmp_port::int8 AS "snmpPort", schedule AS "schedule", role AS "role",
+               poll_interval AS "pollInterval", \(unescaped: time("created_at")) AS "createdAt",
+               \(unescaped: time("entered_at")) AS "enteredAt", \(unescaped: time("retired_at")) AS "retiredAt"
+        FROM device WHERE \(office)::text IS NULL OR office = \(office)::text ORDER BY office, local_id
+        """
+    }
+
+    /// The probe states of `office`'s devices (every office's when nil).
+    private static func statesQuery(office: String?) -> PostgresQuery {
+        """
+        SELECT s.office AS "office", d.local_id AS "deviceId", s.state AS "state", \(unescaped: time("s.since")) AS "since",
+               \(unescaped: time("s.last_probe")) AS "lastProbe", s.last_up AS "lastUp", s.last_answered_by AS "lastAnsweredBy",
+               s.last_rtt_ms AS "lastRttMs", s.last_error AS "lastError", s.failures::int8 AS "failures",
+               \(unescaped: time("s.first_failure_at")) AS "firstFailureAt", \(unescaped: time("s.pending_from")) AS "pendingFrom",
+               s.last_facts AS "lastFacts", \(unescaped: time("s.last_facts_at")) AS "lastFactsAt"
+        FROM device_state s JOIN device d ON d.office = s.office AND d.uuid = s.device
+        WHERE \(office)::text IS NULL OR s.office = \(office)::text ORDER BY s.office, d.local_id
+        """
+    }
+
+    /// The condition marks of `office`'s devices (every office's when nil).
+    private static func marksQuery(office: String?) -> PostgresQuery {
+        """
+        SELECT m.office AS "office", m.local_id AS "id", d.local_id AS "deviceId", m.condition AS "condition", m.note AS "note",
+               m.marked_by AS "markedBy", \(unescaped: time("m.marked_at")) AS "markedAt", \(unescaped: time("m.entered_at")) AS "enteredAt"
+        FROM condition_mark m JOIN device d ON d.office = m.office AND d.uuid = m.device
+        WHERE \(office)::text IS NULL OR m.office = \(office)::text ORDER BY m.office, m.marked_at, m.local_id
+        """
+    }
+
+    private static func observationDays(_ connection: ProvinceConnection, code: String) async throws -> [CentralCopy.ObservationDay] {
+        try await connection.rows("""
             SELECT d.local_id, o.day::text, \(unescaped: time("o.first_time")), \(unescaped: time("o.last_time")), o.answered, o.measured
             FROM observation_day o JOIN device d ON d.office = o.office AND d.uuid = o.device
             WHERE o.office = \(code) ORDER BY d.local_id, o.day
-            """
-        return try await connection.rows(query, what: "the observation summaries").map { row in
+            """, what: "the observation summaries").map { row in
             let (id, day, first, last, answered, measured) = try row.decode((Int64, String, String, String, Bool, Bool).self)
             guard let firstDate = CentralCopy.time(first), let lastDate = CentralCopy.time(last) else {
                 throw ProvinceError.badCentralRow(table: "observation_day", reason: "times \(first), \(last)")
@@ -167,13 +206,16 @@ public enum CentralReader {
         }
     }
 
-    /// Runs `query` and decodes each row, made into a GRDB row with the same columns, with `decode`.
-    private static func records<T>(_ connection: ProvinceConnection, what: String,
-                                   decode: ([String: (any DatabaseValueConvertible)?]) throws -> T,
-                                   _ query: PostgresQuery) async throws -> [T] {
+    /// Runs `query` and decodes each row, made into a GRDB row with the same columns (but
+    /// `office`, which comes back beside the value), with `decode`.
+    private static func recordsByOffice<T>(_ connection: ProvinceConnection, what: String,
+                                           decode: ([String: (any DatabaseValueConvertible)?]) throws -> T,
+                                           _ query: PostgresQuery) async throws -> [(String, T)] {
         try await connection.rows(query, what: what).map { row in
             var values: [String: (any DatabaseValueConvertible)?] = [:]
+            var office = ""
             for cell in row {
+                if cell.columnName == "office" { office = try cell.decode(String.self); continue }
                 guard cell.bytes != nil else { values.updateValue(nil, forKey: cell.columnName); continue }
                 switch cell.dataType {
                 case .int8: values[cell.columnName] = try cell.decode(Int64.self)
@@ -184,7 +226,7 @@ public enum CentralReader {
                 }
             }
             do {
-                return try decode(values)
+                return (office, try decode(values))
             } catch {
                 throw ProvinceError.badCentralRow(table: what, reason: "\(error)")
             }

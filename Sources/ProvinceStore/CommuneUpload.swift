@@ -26,9 +26,11 @@ public enum CommuneUpload {
         let encoder = JSONEncoder()
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let profile = try json(office.profile)
-        let parts = (devices: try json(batch.devices), marked: try json(batch.markedDevices), marks: try json(batch.marks),
-                     states: try json(batch.states), changes: try json(batch.stateChanges), days: try json(batch.days),
-                     coverage: try json(batch.hourCoverage), observed: try json(batch.observationDays))
+        // A NULL column is left out of its row (jsonb_to_recordset reads a missing key as NULL): fewer bytes each round.
+        func rows(_ records: [SyncBatch.Record]) throws -> String { try json(records.map { $0.filter { $0.value != .null } }) }
+        let parts = (devices: try rows(batch.devices), marked: try json(batch.markedDevices), marks: try rows(batch.marks),
+                     states: try rows(batch.states), changes: try rows(batch.stateChanges), days: try rows(batch.days),
+                     coverage: try rows(batch.hourCoverage), observed: try rows(batch.observationDays))
         let bytes = profile.utf8.count + parts.devices.utf8.count + parts.marked.utf8.count + parts.marks.utf8.count
             + parts.states.utf8.count + parts.changes.utf8.count + parts.days.utf8.count + parts.coverage.utf8.count
             + parts.observed.utf8.count
@@ -104,10 +106,11 @@ public enum CommuneUpload {
                     """, what: "the state changes")
             }
             if !batch.days.isEmpty {
-                // A day still running when it was last sent is sent again and replaces the copy.
+                // A day still running when it was last sent is sent again and replaces the copy. Its hours
+                // come only for devices marked broken (the only ones the report needs them for).
                 try await c.execute("""
                     INSERT INTO availability_day (office, device, day, up, down, off, broken, hours, received_at)
-                    SELECT \(code), r.device, r.day, r.up, r.down, r.off, r.broken, r.hours, now()
+                    SELECT \(code), r.device, r.day, r.up, r.down, r.off, r.broken, COALESCE(r.hours, '[]'::jsonb), now()
                     FROM jsonb_to_recordset(\(parts.days)::jsonb) AS r(device uuid, day date, up float8, down float8,
                          off float8, broken float8, hours jsonb)
                     ON CONFLICT (office, device, day) DO UPDATE SET up = EXCLUDED.up, down = EXCLUDED.down,

@@ -28,7 +28,10 @@ public struct ProvinceConnection: Sendable {
         let configuration = try url.configuration(password: password, connectTimeout: deadlines.connect)
         let connection: PostgresConnection
         do {
-            connection = try await withDeadline(deadlines.connect, what: "the connection", onTimeout: {}) {
+            // A connect that gets its socket but never an answer to its startup (a half-open link)
+            // is left behind, not waited for; should it still succeed, it is closed.
+            connection = try await Deadline.race(deadlines.connect, what: "the connection",
+                                                 onLateValue: { late in try? await late.close() }) {
                 try await PostgresConnection.connect(configuration: configuration, id: Int.random(in: 1...Int(Int32.max)), logger: logger)
             }
         } catch let error as ProvinceError {
@@ -40,6 +43,11 @@ public struct ProvinceConnection: Sendable {
         let serverTimeout = Int(deadlines.statement * 1000) + 1000
         try await result.execute("SET TIME ZONE 'UTC'", what: "the session settings")
         try await result.execute(PostgresQuery(unsafeSQL: "SET statement_timeout = \(serverTimeout)"), what: "the session settings")
+        // A commune that vanished mid-transaction (a half-open link) would otherwise leave its
+        // session idle in the transaction, holding its office row, until TCP gives up hours later:
+        // the server rolls it back instead, and the commune's next round is not blocked.
+        try await result.execute(PostgresQuery(unsafeSQL: "SET idle_in_transaction_session_timeout = \(serverTimeout)"),
+                                 what: "the session settings")
         return result
     }
 
@@ -48,12 +56,17 @@ public struct ProvinceConnection: Sendable {
         try? await connection.close()
     }
 
+    /// Starts closing the connection without waiting (a deadline passed): the call in flight ends with an error.
+    public func closeNow() {
+        _ = connection.close() as EventLoopFuture<Void>
+    }
+
     /// Runs `query` and returns its rows, within the statement deadline.
     @discardableResult
     public func rows(_ query: PostgresQuery, what: String) async throws -> [PostgresRow] {
         let connection = self.connection, logger = self.logger
         do {
-            return try await Self.withDeadline(deadlines.statement, what: what, onTimeout: { _ = connection.close() as EventLoopFuture<Void> }) {
+            return try await Deadline.race(deadlines.statement, what: what, onTimeout: { _ = connection.close() as EventLoopFuture<Void> }) {
                 var rows: [PostgresRow] = []
                 for try await row in try await connection.query(query, logger: logger) { rows.append(row) }
                 return rows
@@ -82,25 +95,6 @@ public struct ProvinceConnection: Sendable {
         }
         try await execute("COMMIT", what: "the commit")
         return value
-    }
-
-    /// Races `body` against `seconds`; on timeout calls `onTimeout` (which closes the connection,
-    /// so the body's call ends) and throws `ProvinceError.timedOut`.
-    static func withDeadline<T: Sendable>(_ seconds: Double, what: String, onTimeout: @escaping @Sendable () -> Void,
-                                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                onTimeout()
-                throw ProvinceError.timedOut(what: what, seconds: seconds)
-            }
-            return value
-        }
     }
 
     /// A PostgresNIO error as a message about the province database.

@@ -42,32 +42,36 @@ extension ProvinceReport {
         return try json.rendered()
     }
 
-    /// A kind list as the local JSON report writes its `kinds` (the same fields, the same rounding).
+    /// A kind list as the local JSON report writes its `kinds` (through the local renderer's own code).
     public static func kindsJSON(_ kinds: [DigitalGovernmentReport.KindSummary]) -> JSONValue {
-        var object: [String: JSONValue] = [:]
-        for s in kinds {
-            var conditions: [String: JSONValue] = [:]
-            for c in Condition.allCases { conditions[c.rawValue] = .int(s.conditions[c] ?? 0) }
-            object[s.kind.rawValue] = [
-                "total": .int(s.total),
-                "conditions": .object(conditions),
-                "unmarked": .int(s.unmarked),
-                "networked": .int(s.networked),
-                "measured": .int(s.measured),
-                "reachable": .int(s.reachable),
-                "reachable_pct": .percent(s.reachablePercent),
-                "public_service": .int(s.publicService),
-                "availability_pct": .percent(s.availabilityPercent),
-                "up_seconds": .number(s.time.up, places: 0),
-                "down_seconds": .number(s.time.down, places: 0),
-                "broken_seconds": .number(s.time.broken, places: 0),
-                "off_seconds": .number(s.time.off, places: 0),
-                "unknown_seconds": .number(s.unknownSeconds, places: 0),
-                "expected_seconds": .number(s.expectedSeconds, places: 0),
-                "coverage_pct": .percent(s.coveragePercent),
-            ]
+        ReportJSONRenderer.kinds(kinds)
+    }
+
+    /// The table and lists as a `ReportDocument`, for the Word renderer the local report uses: a
+    /// heading, the table (totals last), the broken equipment by office and the stale offices.
+    ///
+    /// Its `figures` are an empty report named after the table and dated `generatedAt` (what the
+    /// Word file's properties take from them); the province's figures are in the blocks.
+    public func document(_ language: ReportLanguage) -> ReportDocument {
+        let w = Self.words(language)
+        let (header, rows) = table(language)
+        let columns = header.enumerated().map { index, title in
+            ReportTable.Column(title, index == 0 || index == header.count - 2 ? .leading : .trailing)
         }
-        return .object(object)
+        let equipment = equipmentLines(language), stale = staleLines(language)
+        let blocks: [ReportBlock] = [
+            .heading("\(w.title) (\(period.from) – \(period.to))"),
+            .table(ReportTable(columns: columns, rows: rows.map { $0.map { ReportText(stringLiteral: $0) } })),
+            equipment.isEmpty ? .paragraph("\(w.equipmentTitle): \(w.noEquipment)")
+                : .list(title: "\(w.equipmentTitle):", items: equipment.map { ReportText(stringLiteral: $0) }),
+            stale.isEmpty ? .paragraph("\(w.staleTitle) \(staleHours): \(w.noStale)")
+                : .list(title: "\(w.staleTitle) \(staleHours):", items: stale.map { ReportText(stringLiteral: $0) }),
+        ]
+        let hours = OfficeHours()
+        let figures = DigitalGovernmentReport(snapshot: ReportSnapshot(period: period, devices: []), hours: hours,
+                                              office: "", now: generatedAt)
+        return ReportDocument(language: language, sections: [ReportSection(blocks)],
+                              deviceTable: ReportTable(columns: []), figures: figures)
     }
 
     // MARK: - The table

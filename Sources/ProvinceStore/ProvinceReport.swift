@@ -35,19 +35,29 @@ public struct ProvinceReport: Sendable {
     /// Reads every office from the central copy and computes its figures for `period` at `now`.
     public static func make(on connection: ProvinceConnection, period: ReportPeriod, now: Date,
                             staleAfter: TimeInterval) async throws -> ProvinceReport {
+        let rows = try await CentralReader.offices(on: connection)
+        // Each office's span in its own calendar; one read of every office's data covers them all.
+        var ranges: [String: Range<Int>] = [:]
+        for row in rows {
+            guard let hours = row.profile?.hours else { continue }
+            let span = (try? period.span(now: now, calendar: hours.calendar)) ?? period.interval(in: hours.calendar)
+            let firstHour = Int((span.start.timeIntervalSince1970 / 3600).rounded(.down))
+            let endHour = Int((span.end.timeIntervalSince1970 / 3600).rounded(.up))
+            ranges[row.code] = firstHour..<max(firstHour, endHour)
+        }
+        let lower = ranges.values.map(\.lowerBound).min() ?? 0
+        let upper = ranges.values.map(\.upperBound).max() ?? lower
+        let copies = ranges.isEmpty ? [:] : try await CentralReader.summaries(from: period.from, to: period.to,
+                                                                              hourRange: lower..<upper, on: connection)
         var offices: [Office] = []
-        for row in try await CentralReader.offices(on: connection) {
+        for row in rows {
             let stale = row.lastSync.map { now.timeIntervalSince($0) > staleAfter } ?? true
             var report: DigitalGovernmentReport?
-            if let profile = row.profile {
-                let hours = profile.hours
-                let span = (try? period.span(now: now, calendar: hours.calendar)) ?? period.interval(in: hours.calendar)
-                let firstHour = Int((span.start.timeIntervalSince1970 / 3600).rounded(.down))
-                let endHour = Int((span.end.timeIntervalSince1970 / 3600).rounded(.up))
-                let copy = try await CentralReader.summary(office: row.code, from: period.from, to: period.to,
-                                                           hourRange: firstHour..<max(firstHour, endHour), on: connection)
-                report = DigitalGovernmentReport(snapshot: copy.reportSnapshot(period: period, hours: hours, now: now),
-                                                 hours: hours, office: profile.reportName, readiness: profile.readiness, now: now)
+            if let profile = row.profile, let range = ranges[row.code] {
+                var copy = copies[row.code] ?? CentralCopy()
+                copy.observedByHour = copy.observedByHour.filter { range.contains($0.key) }
+                report = DigitalGovernmentReport(snapshot: copy.reportSnapshot(period: period, hours: profile.hours, now: now),
+                                                 hours: profile.hours, office: profile.reportName, readiness: profile.readiness, now: now)
             }
             offices.append(Office(code: row.code, name: row.name, lastSync: row.lastSync, report: report, stale: stale))
         }

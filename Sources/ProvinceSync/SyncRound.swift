@@ -2,6 +2,7 @@ import Foundation
 import Inventory
 import Logging
 import ProvinceStore
+import Synchronization
 
 /// One sync round: every batch after the acknowledged mark, each committed by the province before
 /// the mark moves past it, until nothing is pending. All of it under the round's deadline.
@@ -20,8 +21,12 @@ public enum SyncRound {
     @discardableResult
     public static func run(store: InventoryStore, settings: SyncSettings, logger: Logger) async throws -> Outcome {
         do {
-            let outcome = try await withRoundDeadline(settings.roundDeadline) {
-                try await send(store: store, settings: settings, logger: logger)
+            // At the round's deadline its connection is closed, so the statement in flight ends now
+            // and no batch is acknowledged after the round was given up.
+            let open = OpenConnection()
+            let outcome = try await Deadline.race(settings.roundDeadline, what: "the whole sync round",
+                                                  onTimeout: { open.close() }) {
+                try await send(store: store, settings: settings, open: open, logger: logger)
             }
             try store.recordSyncRound(at: Date(), error: nil)
             return outcome
@@ -31,9 +36,11 @@ public enum SyncRound {
         }
     }
 
-    private static func send(store: InventoryStore, settings: SyncSettings, logger: Logger) async throws -> Outcome {
+    private static func send(store: InventoryStore, settings: SyncSettings, open: OpenConnection,
+                             logger: Logger) async throws -> Outcome {
         let connection = try await ProvinceConnection.connect(settings.url, password: settings.password,
                                                               deadlines: settings.deadlines, logger: logger)
+        open.set(connection)
         do {
             var outcome = Outcome()
             var cursor = try store.syncCursor()
@@ -43,6 +50,8 @@ public enum SyncRound {
                 // An empty round still says hello: the office row and its last sync.
                 if batch.isEmpty && outcome.batches > 0 { break }
                 outcome.bytes += try await CommuneUpload.send(batch, office: settings.office, on: connection)
+                // The round was given up meanwhile (its deadline): what committed is sent again next round.
+                guard !open.isClosed else { throw ProvinceError.timedOut(what: "the whole sync round", seconds: settings.roundDeadline) }
                 // Only now, after the commit: a crash before this line sends the batch again, which the upserts absorb.
                 try store.acknowledgeSync(batch.next, at: Date())
                 cursor = batch.next
@@ -64,19 +73,25 @@ public enum SyncRound {
         }
     }
 
-    /// Runs `body` for at most `seconds`; cancelling it closes its connection (see `ProvinceConnection`).
-    private static func withRoundDeadline<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
-                return nil
+    /// The round's connection, once made, for the deadline to close.
+    private final class OpenConnection: Sendable {
+        private let state = Mutex<(connection: ProvinceConnection?, closed: Bool)>((nil, false))
+
+        func set(_ connection: ProvinceConnection) {
+            let closed = state.withLock { s in
+                s.connection = connection
+                return s.closed
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw ProvinceError.timedOut(what: "the whole sync round", seconds: seconds)
-            }
-            return value
+            if closed { connection.closeNow() }
         }
+
+        func close() {
+            state.withLock { s in
+                s.closed = true
+                return s.connection
+            }?.closeNow()
+        }
+
+        var isClosed: Bool { state.withLock { $0.closed } }
     }
 }

@@ -10,7 +10,12 @@ import ServiceLifecycle
 struct DaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon",
-        abstract: "Poll every device on a schedule and record what it finds (SIGTERM stops, SIGHUP reloads).")
+        abstract: "Poll every device on a schedule and record what it finds (SIGTERM stops, SIGHUP reloads).",
+        discussion: """
+            With [web] listen set in the config, the daemon also serves the office's web page there. SIGHUP \
+            reloads the probe settings and the page's require_login and secure_cookies; a change to [web] listen \
+            or session_timeout takes effect after a restart (systemctl restart kiemke).
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "How often each device is polled, e.g. 30s or 5m, 100ms to 1d (default: the config's, else 5m).",

@@ -82,6 +82,8 @@ enum HelpCatalogue {
         // daemon, status, probe
         ("Poll every device on a schedule and record what it finds (SIGTERM stops, SIGHUP reloads).",
          "Thăm dò mọi thiết bị theo lịch và ghi lại kết quả (SIGTERM để dừng, SIGHUP để đọc lại cấu hình)."),
+        ("With [web] listen set in the config, the daemon also serves the office's web page there. SIGHUP reloads the probe settings and the page's require_login and secure_cookies; a change to [web] listen or session_timeout takes effect after a restart (systemctl restart kiemke).",
+         "Khi cấu hình có [web] listen, dịch vụ còn phục vụ trang web của cơ quan tại địa chỉ đó. SIGHUP đọc lại các thiết lập thăm dò cùng require_login và secure_cookies của trang; thay đổi [web] listen hoặc session_timeout chỉ có hiệu lực sau khi khởi động lại (systemctl restart kiemke)."),
         ("How often each device is polled, e.g. 30s or 5m (default: the config's, else 5m).",
          "Bao lâu thăm dò mỗi thiết bị một lần, ví dụ 30s hoặc 5m (mặc định: theo cấu hình, nếu không có thì 5m)."),
         ("Poll every device once, record, and exit.", "Thăm dò mọi thiết bị một lần, ghi lại rồi thoát."),

@@ -38,8 +38,10 @@ struct ProvinceReportRequest {
             let report = try await ProvinceReport.make(on: connection, period: reportPeriod, now: now,
                                                        staleAfter: Double(staleAfter.components.seconds))
             await connection.close()
-            if format == .docx {
-                throw InputError("--format docx is not yet available for the province's table; use --office CODE for one commune's section, or text, markdown, csv or json")
+            if format == .docx, let output {
+                // The same Word renderer as the local report's, over the table as a ReportDocument.
+                try ReportFileWriter.write(try ReportWordRenderer(layout: .section).render(report.document(language)), to: output)
+                return
             }
             try emit(try report.rendered(format, language: language), format: format, output: output, bom: bom)
         } catch {

@@ -4,7 +4,8 @@ import TestSupport
 /// A commune config file for the CLI tests: the office, the hours and readiness `CommuneHistory`
 /// uses, and `[sync]`.
 enum CLIConfig {
-    static func write(in folder: TemporaryDirectory, office: String, url: String?, code: String, batchSize: Int = 2_000, interval: String = "5m") throws -> String {
+    static func write(in folder: TemporaryDirectory, office: String, url: String?, code: String, batchSize: Int = 2_000, interval: String = "5m",
+                      extra: String = "") throws -> String {
         var text = """
             office = "\(office)"
             [schedule]
@@ -25,7 +26,7 @@ enum CLIConfig {
                 batch_size = \(batchSize)
                 interval = "\(interval)"
 
-                """
+                """ + extra
         }
         return try folder.write("kiemke.toml", text).path
     }

@@ -5,7 +5,7 @@ import ProvinceSync
 import Testing
 
 /// One commune's section from the central copy is the one it prints locally, byte for byte.
-@Suite("Office report from the province", .serialized)
+@Suite("Office report from the province", .serialized, .timeLimit(.minutes(10)))
 struct OfficeReportTests {
     @Test("--office output equals the commune's local JSON report, before and after a later round")
     func sameJSON() async throws {

@@ -6,7 +6,7 @@ import ProvinceSync
 import Testing
 
 /// Three communes feed one server: the province's totals are the sums of their local reports.
-@Suite("Province totals", .serialized)
+@Suite("Province totals", .serialized, .timeLimit(.minutes(10)))
 struct ProvinceTotalsTests {
     static let summed = ["total", "unmarked", "networked", "measured", "reachable", "public_service",
                          "up_seconds", "down_seconds", "broken_seconds", "off_seconds", "expected_seconds"]

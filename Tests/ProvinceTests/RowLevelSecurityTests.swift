@@ -6,7 +6,7 @@ import ProvinceSync
 import Testing
 
 /// A commune's credentials write only its own rows and read nothing of another commune's.
-@Suite("Row-level security", .serialized)
+@Suite("Row-level security", .serialized, .timeLimit(.minutes(10)))
 struct RowLevelSecurityTests {
     @Test("commune A cannot read, change or delete B's rows, nor write rows as B")
     func isolation() async throws {

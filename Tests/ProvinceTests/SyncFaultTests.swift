@@ -7,7 +7,7 @@ import Testing
 
 /// Faults in the middle of a round: nothing lost, nothing doubled, the central copy still gives
 /// the commune's own report.
-@Suite("Sync faults", .serialized)
+@Suite("Sync faults", .serialized, .timeLimit(.minutes(10)))
 struct SyncFaultTests {
     static var period: ReportPeriod { get throws { try ReportPeriod(parsing: CommuneHistory.period) } }
 
@@ -75,13 +75,13 @@ struct SyncFaultTests {
     @Test("kiemke sync --once killed with -9 mid-round, then run again: nothing lost or doubled")
     func killedMidRound() async throws {
         if let reason = PostgresServer.missing { print("skipped: \(reason)"); return }
-        guard let binary = KiemkeProcess.binary else { print("skipped: the kiemke binary is not built"); return }
+        guard KiemkeProcess.binary != nil else { print("skipped: the kiemke binary is not built"); return }
         let province = try await ProvinceFixture(offices: ["A"])
         let commune = try CommuneHistory(office: "UBND xã A", seed: 1, days: 3)
         let config = try CLIConfig.write(in: commune.folder, office: commune.office, url: province.communeURL("A"),
                                          code: "A", batchSize: 3)
         let log = commune.folder.url.appendingPathComponent("sync.log")
-        let process = try BackgroundProcess(binary, ["sync", "--once", "--db", commune.path, "--config", config], logFile: log)
+        let process = try ChildProcess.kiemke(["sync", "--once", "--db", commune.path, "--config", config], log: log)
         var waited = 0
         while try commune.store.syncCursor().sequence == 0 && waited < 1_500 && process.isRunning {
             try await Task.sleep(for: .milliseconds(10))
@@ -91,7 +91,7 @@ struct SyncFaultTests {
         _ = await process.wait(seconds: 10)
         #expect(!(try commune.store.syncStatus().isCaughtUp), "the round ended before the kill; make it longer")
 
-        let rerun = try await KiemkeProcess.run(["sync", "--once", "--db", commune.path, "--config", config])
+        let rerun = try await ChildProcess.kiemke(["sync", "--once", "--db", commune.path, "--config", config])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try commune.store.syncStatus().isCaughtUp)
         #expect(try await centralJSON(province, "A") == (try commune.localJSON()))

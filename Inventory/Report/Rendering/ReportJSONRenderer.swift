@@ -11,8 +11,52 @@ public struct ReportJSONRenderer: ReportRenderer {
 
     public func render(_ document: ReportDocument) throws -> String {
         let report = document.figures
+        let equipment: [JSONValue] = report.equipment.map { item in
+            ["name": .string(item.name), "kind": .string(item.kind.rawValue), "location": .string(item.location),
+             "condition": .string(item.condition.rawValue), "note": .string(item.note), "since": .time(item.since),
+             "issue": .null]
+        }
+        let attention: [JSONValue] = report.attention.map { item in
+            ["name": .string(item.name), "kind": .string(item.kind.rawValue), "condition": .null, "note": .string(""),
+             "issue": .string(item.issue), "since": .time(item.since)]
+        }
+        let coverage = report.coverage
+        let json: JSONValue = [
+            "office": .string(report.office),
+            "period": [
+                "from": .string(report.period.from), "to": .string(report.period.to),
+                "start": .time(report.span.start), "end": .time(report.span.end),
+            ],
+            // Beside "period", whose values stay strings for readers that take them as such.
+            "period_running": .bool(report.isRunning),
+            "generated_at": .time(report.generatedAt),
+            "kinds": Self.kinds(report.kinds),
+            "attention": .array(equipment + attention),
+            "has_measurements": .bool(report.hasMeasurements),
+            "coverage_pct": .percent(report.coveragePercent),
+            "coverage": [
+                "measured_from": .time(coverage.measured?.start), "measured_to": .time(coverage.measured?.end),
+                "measured_seconds": .number(coverage.ratio.numerator, places: 0),
+                "period_seconds": .number(coverage.ratio.denominator, places: 0),
+                "basis": .string(coverage.officeHours ? "office_hours" : "clock"),
+            ],
+            "readiness": readiness(report),
+            // Always in English, so the JSON is one contract whatever --lang says.
+            "notes": .array(notes(document.language == .en ? document : report.document(.en))),
+            "internet": report.internet.map { link in
+                ["targets": .array(link.targets.map(JSONValue.string)), "availability_pct": .percent(link.availabilityPercent),
+                 "up_seconds": .number(link.time.up, places: 0), "down_seconds": .number(link.time.down, places: 0),
+                 "expected_seconds": .number(link.expectedSeconds, places: 0)]
+            } ?? .null,
+        ]
+        return try json.rendered()
+    }
+
+    /// `kinds` as the report's `kinds` object: the same fields, the same rounding wherever a report's
+    /// kinds are written (the province's table too).
+    public static func kinds(_ kinds: [DigitalGovernmentReport.KindSummary]) -> JSONValue {
         var kindsObject: [String: JSONValue] = [:]
-        for s in report.kinds {
+        for s in kinds {
             var conditions: [String: JSONValue] = [:]
             for c in Condition.allCases { conditions[c.rawValue] = .int(s.conditions[c] ?? 0) }
             kindsObject[s.kind.rawValue] = [
@@ -34,45 +78,7 @@ public struct ReportJSONRenderer: ReportRenderer {
                 "coverage_pct": .percent(s.coveragePercent),
             ]
         }
-        let equipment: [JSONValue] = report.equipment.map { item in
-            ["name": .string(item.name), "kind": .string(item.kind.rawValue), "location": .string(item.location),
-             "condition": .string(item.condition.rawValue), "note": .string(item.note), "since": .time(item.since),
-             "issue": .null]
-        }
-        let attention: [JSONValue] = report.attention.map { item in
-            ["name": .string(item.name), "kind": .string(item.kind.rawValue), "condition": .null, "note": .string(""),
-             "issue": .string(item.issue), "since": .time(item.since)]
-        }
-        let coverage = report.coverage
-        let json: JSONValue = [
-            "office": .string(report.office),
-            "period": [
-                "from": .string(report.period.from), "to": .string(report.period.to),
-                "start": .time(report.span.start), "end": .time(report.span.end),
-            ],
-            // Beside "period", whose values stay strings for readers that take them as such.
-            "period_running": .bool(report.isRunning),
-            "generated_at": .time(report.generatedAt),
-            "kinds": .object(kindsObject),
-            "attention": .array(equipment + attention),
-            "has_measurements": .bool(report.hasMeasurements),
-            "coverage_pct": .percent(report.coveragePercent),
-            "coverage": [
-                "measured_from": .time(coverage.measured?.start), "measured_to": .time(coverage.measured?.end),
-                "measured_seconds": .number(coverage.ratio.numerator, places: 0),
-                "period_seconds": .number(coverage.ratio.denominator, places: 0),
-                "basis": .string(coverage.officeHours ? "office_hours" : "clock"),
-            ],
-            "readiness": readiness(report),
-            // Always in English, so the JSON is one contract whatever --lang says.
-            "notes": .array(notes(document.language == .en ? document : report.document(.en))),
-            "internet": report.internet.map { link in
-                ["targets": .array(link.targets.map(JSONValue.string)), "availability_pct": .percent(link.availabilityPercent),
-                 "up_seconds": .number(link.time.up, places: 0), "down_seconds": .number(link.time.down, places: 0),
-                 "expected_seconds": .number(link.expectedSeconds, places: 0)]
-            } ?? .null,
-        ]
-        return try json.rendered()
+        return .object(kindsObject)
     }
 
     /// The readiness facts as given, with the shares the text computes from them and the inventory.

@@ -28,12 +28,6 @@ public final class AddressChangeWatch: Sendable {
     static let longestRetry: TimeInterval = 3_600
     /// Whether a device was moved since the polling loop last asked.
     private let movedSinceAsked = Mutex(false)
-    /// The inventory with its identity evidence, as last read, and when: silent devices fall due for a
-    /// look in most batches, and reading 1,000 devices with their evidence each time was a good part of
-    /// the daemon's CPU. Dropped when this watch records identities or moves a device; otherwise kept
-    /// for `inventoryLifetime` (a device added or edited by the CLI is seen within that).
-    private let inventoryCache = Mutex<(at: Date, known: [KnownDevice])?>(nil)
-    static let inventoryLifetime: TimeInterval = 60
 
     public init(store: InventoryStore, events: @escaping DaemonEventSink, logger: Logger) {
         self.store = store
@@ -95,7 +89,6 @@ public final class AddressChangeWatch: Sendable {
         }
         do {
             try store.recordIdentities(identities, at: time)
-            inventoryCache.withLock { $0 = nil }
         } catch {
             logger.debug("identities not recorded", metadata: ["error": "\(error)"])
         }
@@ -123,9 +116,11 @@ public final class AddressChangeWatch: Sendable {
                 return true
             }
         }
-        // Most batches' silent devices were looked for moments ago: the inventory is read only when one was not.
-        guard !fresh.isEmpty else { return [:] }
-        let known = try cachedInventory()
+        // Most batches' silent devices were looked for moments ago, or never answered and so have nothing to be
+        // recognised by: the whole inventory is read (a good part of the daemon's CPU at 1,000 devices when it
+        // was read for every batch) only when one of them can be looked for.
+        guard !fresh.isEmpty, !(try store.withIdentityEvidence(fresh)).isEmpty else { return [:] }
+        let (known, _) = try DiscoveryRun.inventory(store)
         let byName = Dictionary(known.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let missing = fresh.compactMap { id -> KnownDevice? in
             guard let device = byId[id].flatMap({ byName[$0.device.name] }) else { return nil }
@@ -158,7 +153,6 @@ public final class AddressChangeWatch: Sendable {
             case let .move(name, from, to, evidence):
                 guard let id = ids[name] else { continue }
                 let change = try store.recordAddressChange(ofDeviceNamed: name, to: to.description, evidence: evidence, at: time)
-                inventoryCache.withLock { $0 = nil }
                 events(.addressChanged(device: name, from: from, to: change.to, evidence: evidence))
                 searched.withLock { $0[id] = nil }
                 let device = try store.device(named: name)
@@ -175,19 +169,6 @@ public final class AddressChangeWatch: Sendable {
             }
         }
         return replaced
-    }
-
-    /// The active devices and their identity evidence, read again when the cached copy is older than
-    /// `inventoryLifetime` (by the wall clock, not the batch's time).
-    private func cachedInventory() throws -> [KnownDevice] {
-        let now = Date()
-        if let cached = inventoryCache.withLock({ $0 }), now.timeIntervalSince(cached.at) < Self.inventoryLifetime,
-           now >= cached.at {
-            return cached.known
-        }
-        let (known, _) = try DiscoveryRun.inventory(store)
-        inventoryCache.withLock { $0 = (now, known) }
-        return known
     }
 
     /// The store's record of a conflict.

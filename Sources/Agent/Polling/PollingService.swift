@@ -106,6 +106,7 @@ public final class PollingService: Service, Sendable {
         var poller = makePoller(configuration)
         var due: [Int64: Date] = [:]
         var lastLoad = Date.distantPast
+        var loadedStamp: Int64 = -1
         var held = Held(generation: store.generation)
         var window = WindowStats(start: Date())
         var reported: [String] = []
@@ -133,21 +134,27 @@ public final class PollingService: Service, Sendable {
                 lastLoad = .distantPast
             }
             // Devices added or retired by the CLI are picked up within seconds, without a restart.
+            // The list is read again only when the change log says a device changed (reading 1,000 devices
+            // every 10 s was a good part of the daemon's CPU).
             if fileUsable && now.timeIntervalSince(lastLoad) >= min(10, configuration.probe.interval.seconds) {
                 do {
                     if lastLoad == .distantPast { try store.syncInternetLinks(configuration.report.internetTargets) }
-                    plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
+                    let stamp = try store.deviceListStamp()
+                    if lastLoad == .distantPast || stamp != loadedStamp {
+                        plan = PollPlan(devices: try store.devices(includeInternetLinks: true), configuration: configuration)
+                        loadedStamp = stamp
+                        if plan.withoutCredentials != reported {
+                            reported = plan.withoutCredentials
+                            if !reported.isEmpty { events(.missingCredentials(devices: reported)) }
+                        }
+                        let ids = Set(plan.entries.compactMap(\.device.id))
+                        due = due.filter { ids.contains($0.key) }
+                        for entry in plan.entries {
+                            guard let id = entry.device.id, due[id] == nil else { continue }
+                            due[id] = now.addingTimeInterval(Self.offset(of: id) * entry.interval)
+                        }
+                    }
                     lastLoad = now
-                    if plan.withoutCredentials != reported {
-                        reported = plan.withoutCredentials
-                        if !reported.isEmpty { events(.missingCredentials(devices: reported)) }
-                    }
-                    let ids = Set(plan.entries.compactMap(\.device.id))
-                    due = due.filter { ids.contains($0.key) }
-                    for entry in plan.entries {
-                        guard let id = entry.device.id, due[id] == nil else { continue }
-                        due[id] = now.addingTimeInterval(Self.offset(of: id) * entry.interval)
-                    }
                 } catch {
                     events(.deviceListUnreadable(error: "\(error)"))
                 }
