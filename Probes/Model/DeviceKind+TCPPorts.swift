@@ -21,3 +21,11 @@ extension DeviceKind {
         return allCases.flatMap(\.defaultTCPPorts).filter { seen.insert($0).inserted }
     }
 }
+
+extension DeviceKind {
+    /// The ports that find an office device silent to ping, one or two per kind: the devices that drop
+    /// ping are almost always Windows PCs (SMB, remote desktop); printers and copiers keep JetDirect open,
+    /// and every printer, copier, camera and scanner serves its web page on 80. A device found is then
+    /// asked every port of `allCommonTCPPorts`.
+    public static let findingTCPPorts: [UInt16] = [445, 3389, 9100, 80]
+}

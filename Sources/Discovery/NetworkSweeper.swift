@@ -64,13 +64,14 @@ public final class NetworkSweeper: Sendable {
         let rate = Double(max(1, options.packetsPerSecond))
         let timeout = Double(options.timeout.components.seconds) + Double(options.timeout.components.attoseconds) / 1e18
         let ports = options.tcpPorts
+        let finding = options.findingPorts
         let counters = Counters()
         let total = addresses.count
         func report(packetsLeft: Int) {
             progress(SweepProgress(done: counters.done.load(ordering: .relaxed), total: total, found: counters.found.load(ordering: .relaxed),
                                    secondsLeft: Double(packetsLeft) / rate + timeout))
         }
-        report(packetsLeft: total * (options.pingTries + ports.count))
+        report(packetsLeft: total * (options.pingTries + finding.count))
 
         // Pass 1: one echo to everything (the pinger paces itself at the same rate). The retries to the
         // silent ones run beside the TCP pass below, their packets counted in the shared budget, so the
@@ -87,7 +88,7 @@ public final class NetworkSweeper: Sendable {
                     let elapsed = (ContinuousClock.now - start)
                     let share = min(0.99, (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / max(expected, 0.001))
                     progress(SweepProgress(done: Int(Double(total) * share * 0.3), total: total, found: counters.found.load(ordering: .relaxed),
-                                           secondsLeft: max(0, expected * (1 - share)) + Double(total * ports.count) / rate * 0.2))
+                                           secondsLeft: max(0, expected * (1 - share)) + Double(total * finding.count) / rate * 0.2))
                 }
             }
             let pings = await pinger.ping(addresses)
@@ -123,15 +124,16 @@ public final class NetworkSweeper: Sendable {
         async let earlyPorts = openPorts(of: pingLive, ports: ports, pacer: pacer)
         async let earlySNMP = identify(pingLive, pacer: pacer)
 
-        // Pass 2: TCP to the silent ones, in paced chunks; the first port that accepts makes an address live.
+        // Pass 2: TCP to the silent ones, in paced chunks, on the finding ports only (each is a packet to every
+        // empty address); the first port that accepts makes an address live, and pass 3 asks it every port.
         let tcp = TCPProber(maxConcurrentConnections: ResourceLimits.sessionBound(requested: 4_096))
-        let chunkSize = max(1, min(64, options.packetsPerSecond / 10 / max(1, ports.count)))
+        let chunkSize = max(1, min(64, options.packetsPerSecond / 10 / max(1, finding.count)))
         let chunks = stride(from: 0, to: silent.count, by: chunkSize).map { Array(silent[$0..<min($0 + chunkSize, silent.count)]) }
         let tcpLive = await withTaskGroup(of: [IPAddress: UInt16].self) { group in
             for (index, chunk) in chunks.enumerated() {
-                await pacer.reserve(chunk.count * ports.count)
+                await pacer.reserve(chunk.count * finding.count)
                 group.addTask {
-                    let results = await tcp.probe(chunk.map { ($0, ports) }, timeout: self.options.timeout)
+                    let results = await tcp.probe(chunk.map { ($0, finding) }, timeout: self.options.timeout)
                     var open: [IPAddress: UInt16] = [:]
                     for (address, result) in results where result.up && !result.refused {
                         if let port = result.port { open[address] = port }
@@ -140,7 +142,7 @@ public final class NetworkSweeper: Sendable {
                     counters.found.add(open.count, ordering: .relaxed)
                     return open
                 }
-                report(packetsLeft: (chunks.count - index - 1) * chunkSize * ports.count)
+                report(packetsLeft: (chunks.count - index - 1) * chunkSize * finding.count)
             }
             var merged: [IPAddress: UInt16] = [:]
             for await part in group { merged.merge(part) { first, _ in first } }

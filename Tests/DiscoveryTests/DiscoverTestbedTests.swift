@@ -91,7 +91,7 @@ struct DiscoverTestbedTests {
             let folder = TemporaryDirectory()
             let config = try folder.write("k.toml", "[discovery]\ntimeout = \"400ms\"\n")
             let before = try await Self.sent(testbed)
-            // 100 silent addresses (blackholed): three echoes and every kind's ports each, at 250 packets a second.
+            // 100 silent addresses (blackholed): three echoes and the four finding ports each, at 250 packets a second.
             let sweep = try await testbed.kiemke(["discover", "198.18.2.1-100", "--rate", "250", "--format", "json",
                                                   "--config", config.path, "--db", folder.path("k.sqlite")])
             let after = try await Self.sent(testbed)
