@@ -17,5 +17,13 @@ extension InventorySchema {
             }
             try db.execute(sql: "INSERT INTO syncState (id) VALUES (1)")
         }
+        // Each batch sends the hourly coverage (the most any device was observed) of the days it
+        // names; an initial sync's batches each name the whole half-year. Profiled, reading those
+        // hours through the hour index and the table was most of the commune's time in an initial
+        // sync; from this covering index alone it is about a third of that.
+        migrator.registerMigration("sync-v2-coverage-index") { db in
+            try db.create(index: "availabilityHour_coverage", on: "availabilityHour",
+                          columns: ["hour", "upSeconds", "downSeconds", "offSeconds", "brokenSeconds"])
+        }
     }
 }

@@ -76,10 +76,14 @@ public enum CentralReader {
                                                         marksQuery(office: nil)) {
             copies[office, default: CentralCopy()].marks.append(mark)
         }
+        // Summed first, joined after: one (parallel) scan of the period's days and a hash
+        // aggregate, then a hundred rows an office to join; joining first made the planner walk
+        // the primary key device by device.
         for row in try await connection.rows("""
-            SELECT a.office, d.local_id, SUM(a.up), SUM(a.down), SUM(a.off), SUM(a.broken)
-            FROM availability_day a JOIN device d ON d.office = a.office AND d.uuid = a.device
-            WHERE a.day BETWEEN \(from)::date AND \(to)::date GROUP BY a.office, d.local_id
+            SELECT s.office, d.local_id, s.up, s.down, s.off, s.broken
+            FROM (SELECT office, device, SUM(up) AS up, SUM(down) AS down, SUM(off) AS off, SUM(broken) AS broken
+                  FROM availability_day WHERE day BETWEEN \(from)::date AND \(to)::date GROUP BY office, device) s
+            JOIN device d ON d.office = s.office AND d.uuid = s.device
             """, what: "the daily availability") {
             let (office, id, up, down, off, broken) = try row.decode((String, Int64, Double, Double, Double, Double).self)
             copies[office, default: CentralCopy()].days.append(
@@ -114,7 +118,8 @@ public enum CentralReader {
                 CentralCopy.ObservationDay(deviceId: id, day: from, first: firstDate, last: lastDate, answered: answered, measured: measured))
         }
         for row in try await connection.rows("""
-            SELECT office, hour::int8, observed FROM hour_coverage WHERE hour >= \(hourRange.lowerBound) AND hour < \(hourRange.upperBound)
+            SELECT office, hour::int8, observed FROM hour_coverage
+            WHERE hour >= \(hourRange.lowerBound) AND hour < \(hourRange.upperBound) AND observed > 0
             """, what: "the hourly coverage") {
             let (office, hour, observed) = try row.decode((String, Int64, Double).self)
             copies[office, default: CentralCopy()].observedByHour[Int(hour)] = observed

@@ -12,6 +12,7 @@ public enum ProvinceSchema {
     /// (version, name, SQL) of each migration.
     static let migrations: [(version: Int, name: String, sql: [String])] = [
         (1, "v1 offices, devices, marks, states, state changes, daily rollups, row-level security", v1),
+        (2, "v2 row-level security checks the office once per statement, not once per row", v2),
     ]
 
     /// The newest version this kiemke knows.
@@ -118,6 +119,16 @@ public enum ProvinceSchema {
             """,
             "GRANT SELECT, INSERT, UPDATE, DELETE ON \(table) TO kiemke_commune",
         ]
+    }
+
+    /// The policies compare with `(SELECT kiemke_current_office())`, which PostgreSQL evaluates once
+    /// per statement (an InitPlan); the bare call of v1 cannot be inlined (SECURITY DEFINER) and ran
+    /// once for every row an upsert checked, on both its USING and WITH CHECK sides.
+    private static let v2: [String] = communeTables.map { table in
+        """
+        ALTER POLICY own_rows ON \(table) USING (office = (SELECT kiemke_current_office()))
+        WITH CHECK (office = (SELECT kiemke_current_office()))
+        """
     }
 
     /// Creates or brings the schema up to date; returns the versions applied now.
