@@ -31,6 +31,8 @@ public final class InventoryStore: Sendable {
     private struct Options: Sendable {
         var readonly: Bool
         var maximumReaders: Int
+        /// Each connection's page cache in KiB (SQLite's `cache_size`); nil: SQLite's default (2,000).
+        var pageCacheKiB: Int?
     }
 
     /// The open pool and the file it opened; `pool` is nil once that file is gone.
@@ -53,13 +55,14 @@ public final class InventoryStore: Sendable {
     ///   so that an old binary never writes into a schema it does not understand.
     ///
     /// `maximumReaders` bounds the pool's reader connections (each keeps its own page cache): the
-    /// daemon, which reads little, keeps it small. `waitForLocks` is how long a write waits for
-    /// another process's write to finish (the commands wait a minute; see `limitLockWait`).
-    public init(path: String, readonly: Bool = false, maximumReaders: Int = 5, timeZone: TimeZone = .current,
-                waitForLocks: TimeInterval = 60) throws {
+    /// daemon, which reads little, keeps it small, and may cap each connection's page cache with
+    /// `pageCacheKiB`. `waitForLocks` is how long a write waits for another process's write to
+    /// finish (the commands wait a minute; see `limitLockWait`).
+    public init(path: String, readonly: Bool = false, maximumReaders: Int = 5, pageCacheKiB: Int? = nil,
+                timeZone: TimeZone = .current, waitForLocks: TimeInterval = 60) throws {
         self.path = path
         self.timeZone = timeZone
-        options = Options(readonly: readonly, maximumReaders: maximumReaders)
+        options = Options(readonly: readonly, maximumReaders: maximumReaders, pageCacheKiB: pageCacheKiB)
         lockWait = LockWait(seconds: waitForLocks)
         if path.trimmingCharacters(in: .whitespaces).isEmpty {
             throw InventoryError.invalidField(field: "database path", value: path, reason: "it is empty; name the database file")
@@ -198,8 +201,10 @@ public final class InventoryStore: Sendable {
         }
         var config = configuration(readonly: false, maximumReaders: options.maximumReaders)
         config.busyMode = .callback { tries in lockWait.retry(after: tries) }
+        let pageCache = options.pageCacheKiB
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)")
+            if let pageCache { try db.execute(sql: "PRAGMA cache_size = -\(max(64, pageCache))") }
         }
         let database: DatabasePool
         do {

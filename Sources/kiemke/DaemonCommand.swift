@@ -29,7 +29,9 @@ struct DaemonCommand: AsyncParsableCommand {
         var configuration = workspace.configuration
         if let override { configuration.probe.interval = override }
         // The daemon holds what it cannot write and tries again, so it need not wait long for a lock.
-        let store = try workspace.openStore(maximumReaders: 2, waitForLocks: 10)
+        // Small page caches: the daemon writes in short batches and reads little; each of its three
+        // connections would otherwise keep up to 2 MB (SQLite's default) of the database in memory.
+        let store = try workspace.openStore(maximumReaders: 2, pageCacheKiB: 512, waitForLocks: 10)
         // Held until the process ends: a second daemon (or `--once`) on this database exits 1.
         let lock = try DaemonLock(databasePath: store.path)
         logger.notice("using config and database", metadata: [

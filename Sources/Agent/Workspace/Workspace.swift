@@ -35,8 +35,9 @@ public struct Workspace: Sendable {
 
     /// Opens the store for a command that changes data (creating the file and its folder on first
     /// use). A write waits up to `waitForLocks` seconds for another process's write (a large import).
-    public func openStore(maximumReaders: Int = 5, waitForLocks: TimeInterval = 60) throws -> InventoryStore {
-        try InventoryStore(path: databasePath, maximumReaders: maximumReaders, timeZone: timeZone, waitForLocks: waitForLocks)
+    public func openStore(maximumReaders: Int = 5, pageCacheKiB: Int? = nil, waitForLocks: TimeInterval = 60) throws -> InventoryStore {
+        try InventoryStore(path: databasePath, maximumReaders: maximumReaders, pageCacheKiB: pageCacheKiB, timeZone: timeZone,
+                           waitForLocks: waitForLocks)
     }
 
     /// Opens the store for a command that changes what is already there (`mark`, `devices remove`):
