@@ -68,7 +68,8 @@ public struct OfficeHours: Sendable, Equatable {
         return total
     }
 
-    private func isWorkingDay(_ dayStart: Date, calendar: Calendar) -> Bool {
+    /// Whether the local day starting at `dayStart` is a working day (its weekday, not a holiday).
+    func isWorkingDay(_ dayStart: Date, calendar: Calendar) -> Bool {
         // Calendar weekday: 1 = Sunday ... 7 = Saturday; ISO: 1 = Monday ... 7 = Sunday.
         let weekday = calendar.component(.weekday, from: dayStart)
         let iso = weekday == 1 ? 7 : weekday - 1

@@ -186,11 +186,13 @@ public struct DigitalGovernmentReport: Sendable {
 
         let stateById = Dictionary(snapshot.states.map { ($0.deviceId, $0) }, uniquingKeysWith: { first, _ in first })
         let marksById = Dictionary(grouping: snapshot.marks, by: \.deviceId)
+        // Every interval asked about lies in the span: its days are worked out once.
+        let workingDays = WorkingDays(hours: hours, covering: span)
         var scheduledCache: [DateInterval: Double] = [:]
         func scheduled(_ interval: DateInterval, follows: Bool) -> Double {
             guard follows else { return interval.duration }
             if let cached = scheduledCache[interval] { return cached }
-            let seconds = hours.scheduledSeconds(in: interval)
+            let seconds = workingDays.scheduledSeconds(in: interval)
             scheduledCache[interval] = seconds
             return seconds
         }
@@ -268,11 +270,12 @@ public struct DigitalGovernmentReport: Sendable {
             ? lines.filter(\.counted).flatMap { attentionRules.items(for: $0.device, condition: $0.condition, state: $0.state, now: now) }
             : []
 
-        coverage = Self.coverage(snapshot: snapshot, span: span, hours: hours)
+        coverage = Self.coverage(snapshot: snapshot, span: span, workingDays: workingDays)
     }
 
-    /// When kiemke measured within `span` and the share of the span's working time it measured.
-    static func coverage(snapshot: ReportSnapshot, span: DateInterval, hours: OfficeHours) -> Coverage {
+    /// When kiemke measured within `span` and the share of the span's working time it measured
+    /// (`workingDays` covering at least the span).
+    static func coverage(snapshot: ReportSnapshot, span: DateInterval, workingDays: WorkingDays) -> Coverage {
         var first: Date? = snapshot.observationSpan?.start
         var last: Date? = snapshot.observationSpan?.end
         let hoursWithData = snapshot.observedByHour.keys.sorted()
@@ -290,7 +293,7 @@ public struct DigitalGovernmentReport: Sendable {
             measured = DateInterval(start: from, end: max(from, min(span.end, last)))
         }
         // The denominator is the span's working time, hour by hour; a span with none (a Sunday) uses clock time.
-        var officeHours = hours.scheduledSeconds(in: span) > 0
+        var officeHours = workingDays.scheduledSeconds(in: span) > 0
         var numerator = 0.0
         var denominator = 0.0
         var hour = Int((span.start.timeIntervalSince1970 / 3600).rounded(.down))
@@ -298,7 +301,7 @@ public struct DigitalGovernmentReport: Sendable {
         while hour < endHour {
             let bucket = DateInterval(start: Date(timeIntervalSince1970: Double(hour) * 3600), duration: 3600)
             if let part = bucket.intersection(with: span), part.duration > 0 {
-                let scheduled = officeHours ? hours.scheduledSeconds(in: part) : part.duration
+                let scheduled = officeHours ? workingDays.scheduledSeconds(in: part) : part.duration
                 denominator += scheduled
                 numerator += min(scheduled, snapshot.observedByHour[hour] ?? 0)
             }
