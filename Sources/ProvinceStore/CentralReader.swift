@@ -54,7 +54,7 @@ public enum CentralReader {
                                              hours: try Self.hours(hours)))
         }
         copy.observationDays = try await observationDays(connection, code: code)
-        copy.observedByHour = try await coverage(connection, code: code, fromHour: Int.min / 2, toHour: Int.max / 2)
+        copy.observedByHour = try await coverage(connection, office: code, fromHour: Int.min / 2, toHour: Int.max / 2)[code] ?? [:]
         return copy
     }
 
@@ -117,12 +117,9 @@ public enum CentralReader {
             copies[office, default: CentralCopy()].observationDays.append(
                 CentralCopy.ObservationDay(deviceId: id, day: from, first: firstDate, last: lastDate, answered: answered, measured: measured))
         }
-        for row in try await connection.rows("""
-            SELECT office, hour::int8, observed FROM hour_coverage
-            WHERE hour >= \(hourRange.lowerBound) AND hour < \(hourRange.upperBound) AND observed > 0
-            """, what: "the hourly coverage") {
-            let (office, hour, observed) = try row.decode((String, Int64, Double).self)
-            copies[office, default: CentralCopy()].observedByHour[Int(hour)] = observed
+        for (office, observedByHour) in try await coverage(connection, office: nil, fromHour: hourRange.lowerBound,
+                                                           toHour: hourRange.upperBound) {
+            copies[office, default: CentralCopy()].observedByHour = observedByHour
         }
         return copies
     }
@@ -186,13 +183,25 @@ public enum CentralReader {
         }
     }
 
-    private static func coverage(_ connection: ProvinceConnection, code: String, fromHour: Int, toHour: Int) async throws -> [Int: Double] {
-        var result: [Int: Double] = [:]
+    /// The hours of `office` (of every office when nil) in which it observed anything: an office's
+    /// hours come as two arrays in one row, not a row per hour (100 offices' half-year is 437,000
+    /// hours, and decoding them row by row was most of the report's reading).
+    private static func coverage(_ connection: ProvinceConnection, office: String?, fromHour: Int,
+                                 toHour: Int) async throws -> [String: [Int: Double]] {
+        var result: [String: [Int: Double]] = [:]
         for row in try await connection.rows("""
-            SELECT hour::int8, observed FROM hour_coverage WHERE office = \(code) AND hour >= \(fromHour) AND hour < \(toHour)
+            SELECT office, array_agg(hour::int8), array_agg(observed) FROM hour_coverage
+            WHERE (\(office)::text IS NULL OR office = \(office)::text) AND hour >= \(fromHour) AND hour < \(toHour) AND observed > 0
+            GROUP BY office
             """, what: "the hourly coverage") {
-            let (hour, observed) = try row.decode((Int64, Double).self)
-            result[Int(hour)] = observed
+            let (code, hours, observed) = try row.decode((String, [Int64], [Double]).self)
+            guard hours.count == observed.count else {
+                throw ProvinceError.badCentralRow(table: "hour_coverage", reason: "office \(code): \(hours.count) hours, \(observed.count) values")
+            }
+            var byHour: [Int: Double] = [:]
+            byHour.reserveCapacity(hours.count)
+            for (hour, seconds) in zip(hours, observed) { byHour[Int(hour)] = seconds }
+            result[code] = byHour
         }
         return result
     }

@@ -54,10 +54,10 @@ public struct ProvinceReport: Sendable {
         var reports: [String: DigitalGovernmentReport] = [:]
         try await withThrowingTaskGroup(of: (String, DigitalGovernmentReport).self) { group in
             for row in rows {
-                guard let profile = row.profile, let range = ranges[row.code] else { continue }
-                var copy = copies[row.code] ?? CentralCopy()
-                copy.observedByHour = copy.observedByHour.filter { range.contains($0.key) }
-                group.addTask { [copy] in
+                guard let profile = row.profile, ranges[row.code] != nil else { continue }
+                // Hours outside the office's own span are left out by `reportSnapshot`.
+                let copy = copies[row.code] ?? CentralCopy()
+                group.addTask {
                     (row.code, DigitalGovernmentReport(snapshot: copy.reportSnapshot(period: period, hours: profile.hours, now: now),
                                                        hours: profile.hours, office: profile.reportName,
                                                        readiness: profile.readiness, now: now))
