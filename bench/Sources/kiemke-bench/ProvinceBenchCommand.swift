@@ -19,10 +19,12 @@ struct ProvinceBenchCommand: AsyncParsableCommand {
     @Option(help: "postgres:// URL of the superuser.") var adminUrl: String
     @Option(help: "How many communes (offices) to feed from the database.") var communes = 100
     @Option(help: "Seconds between the routine day's cycles.") var interval = 300.0
+    @Flag(help: "Only time the two reports, over the offices a previous run fed (for profiling them).") var reportOnly = false
 
     func run() async throws {
         let logger = Logger(label: "bench.province")
         let admin = try await ProvinceConnection.connect(try ProvinceURL(adminUrl), logger: logger)
+        if reportOnly { return try await timeReports(admin, office: String(format: "X%03d", communes - 1)) }
         try await ProvinceSchema.migrate(admin)
         let store = try InventoryStore(path: db)
         let hours = OfficeHours()
@@ -78,6 +80,20 @@ struct ProvinceBenchCommand: AsyncParsableCommand {
             "routineStateChanges": routine.stateChanges, "routineObservations": routine.observations,
             "provinceReportSeconds": reportSeconds, "officeReportSeconds": officeSeconds, "databaseBytes": databaseBytes,
         ]
+        print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))
+    }
+
+    private func timeReports(_ admin: ProvinceConnection, office: String) async throws {
+        let clock = ContinuousClock(), hours = OfficeHours()
+        let period = ReportPeriod.currentHalf(now: Date(), calendar: hours.calendar)
+        let reportStarted = clock.now
+        _ = try await ProvinceReport.make(on: admin, period: period, now: Date(), staleAfter: 86_400).json()
+        let reportSeconds = (clock.now - reportStarted).seconds
+        let officeStarted = clock.now
+        _ = try await ProvinceReport.office(office, on: admin, period: period, now: Date()).json()
+        let officeSeconds = (clock.now - officeStarted).seconds
+        await admin.close()
+        let line: [String: Any] = ["provinceReportSeconds": reportSeconds, "officeReportSeconds": officeSeconds]
         print(String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))
     }
 
