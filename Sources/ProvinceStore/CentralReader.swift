@@ -189,11 +189,17 @@ public enum CentralReader {
     private static func coverage(_ connection: ProvinceConnection, office: String?, fromHour: Int,
                                  toHour: Int) async throws -> [String: [Int: Double]] {
         var result: [String: [Int: Double]] = [:]
-        for row in try await connection.rows("""
-            SELECT office, array_agg(hour::int8), array_agg(observed) FROM hour_coverage
-            WHERE (\(office)::text IS NULL OR office = \(office)::text) AND hour >= \(fromHour) AND hour < \(toHour) AND observed > 0
-            GROUP BY office
-            """, what: "the hourly coverage") {
+        // 100 offices' arrays are about 15 MB: with the default 4 MB of work_mem the aggregate
+        // spilled to disk and took 2.6 times as long (EXPLAIN ANALYZE). Only for this statement.
+        let rows = try await connection.transaction { connection in
+            try await connection.execute("SET LOCAL work_mem = '64MB'", what: "the report's working memory")
+            return try await connection.rows("""
+                SELECT office, array_agg(hour::int8), array_agg(observed) FROM hour_coverage
+                WHERE (\(office)::text IS NULL OR office = \(office)::text) AND hour >= \(fromHour) AND hour < \(toHour) AND observed > 0
+                GROUP BY office
+                """, what: "the hourly coverage")
+        }
+        for row in rows {
             let (code, hours, observed) = try row.decode((String, [Int64], [Double]).self)
             guard hours.count == observed.count else {
                 throw ProvinceError.badCentralRow(table: "hour_coverage", reason: "office \(code): \(hours.count) hours, \(observed.count) values")
