@@ -103,6 +103,14 @@ struct ProvinceSimulateCommand: AsyncParsableCommand {
             lines.append(line)
             progress("wave \(number + 1): " + String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]), as: UTF8.self))
         }
+        // (The statistics of backends that just ended reach the collector within a second.)
+        try await Task.sleep(for: .seconds(2))
+        let final = try await tables(admin)
+        // Bytes a row of each table takes (indexes included) once the dead rows the waves' updates
+        // left are gone: what a new day's rows add, whatever the (reused) bloat of updating them.
+        try await admin.execute("VACUUM FULL ANALYZE", what: "the packing of the tables")
+        try await Task.sleep(for: .seconds(2))
+        let packed = try await tables(admin)
         await admin.close()
 
         let perWave = Double(86_400) / interval
@@ -120,8 +128,18 @@ struct ProvinceSimulateCommand: AsyncParsableCommand {
             "clientCPUSecondsPerWave": clients.reduce(0, +) / Double(max(clients.count, 1)),
             "databaseBytesAfterInitial": startSize, "databaseBytes": size,
             "databaseGrowthBytesPerWave": growth, "databaseGrowthBytesPerDay": growth * perWave,
-            "waveLines": lines,
+            "waveLines": lines, "tablesAtEnd": final.map(\.json), "tablesPacked": packed.map(\.json),
         ]
+        // A new local day adds a row per device in availability_day and observation_day, 24 hours
+        // of coverage per office, and the state changes (their rate in the steady waves).
+        let steadyChanges = lines.dropFirst().compactMap { $0["stateChanges"] as? Int }
+        let changesPerWave = steadyChanges.isEmpty ? 0 : Double(steadyChanges.reduce(0, +)) / Double(steadyChanges.count)
+        func perRow(_ name: String) -> Double {
+            guard let table = packed.first(where: { $0.name == name }), table.rows > 0 else { return 0 }
+            return Double(table.bytes) / Double(table.rows)
+        }
+        summary["newDayRowsBytesPerDay"] = (perRow("availability_day") + perRow("observation_day")) * Double(communes * devices.count)
+            + perRow("hour_coverage") * Double(24 * communes) + perRow("state_change") * changesPerWave * perWave
         if !servers.isEmpty {
             let mean = servers.reduce(0, +) / Double(servers.count)
             summary["serverCPUSecondsPerWave"] = mean
@@ -203,6 +221,27 @@ struct ProvinceSimulateCommand: AsyncParsableCommand {
         try stores.reduce(0) { sum, store in
             let status = try store.syncStatus()
             return sum + status.pendingChanges + status.pendingStateChanges + status.pendingObservations
+        }
+    }
+
+    /// One table's size: live and dead rows, bytes with its indexes and TOAST.
+    private struct TableSize {
+        var name: String
+        var rows: Int64
+        var dead: Int64
+        var bytes: Int64
+        var json: [String: Any] { ["name": name, "rows": rows, "deadRows": dead, "bytes": bytes] }
+    }
+
+    /// The province's tables as PostgreSQL's statistics count them (live rows: inserts less deletes).
+    private func tables(_ admin: ProvinceConnection) async throws -> [TableSize] {
+        let rows = try await admin.rows("""
+            SELECT relname::text, n_live_tup::int8, n_dead_tup::int8, pg_total_relation_size(relid)::int8
+            FROM pg_stat_user_tables WHERE schemaname = 'public' ORDER BY relname
+            """, what: "the tables' sizes")
+        return try rows.map { row in
+            let (name, live, dead, bytes) = try row.decode((String, Int64, Int64, Int64).self)
+            return TableSize(name: name, rows: live, dead: dead, bytes: bytes)
         }
     }
 
