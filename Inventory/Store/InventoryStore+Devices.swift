@@ -127,13 +127,15 @@ extension InventoryStore {
         try Device.filter(Device.Columns.nameKey == key && Device.Columns.retiredAt == nil).fetchOne(db)
     }
 
+    /// The condition that keeps only each device's newest mark of `conditionMark m`; ids break ties between
+    /// marks made in the same millisecond.
+    private static let newestMark: SQL = """
+        m.id = (SELECT m2.id FROM conditionMark m2 WHERE m2.deviceId = m.deviceId
+                ORDER BY m2.markedAt DESC, m2.id DESC LIMIT 1)
+        """
+
     static func latestMarks(in db: Database) throws -> [Int64: ConditionMark] {
-        // The newest mark of each device; ids break ties between marks made in the same millisecond.
-        let marks = try ConditionMark.fetchAll(db, sql: """
-            SELECT m.* FROM conditionMark m
-            WHERE m.id = (SELECT m2.id FROM conditionMark m2 WHERE m2.deviceId = m.deviceId
-                          ORDER BY m2.markedAt DESC, m2.id DESC LIMIT 1)
-            """)
+        let marks = try SQLRequest<ConditionMark>("SELECT m.* FROM conditionMark m WHERE \(newestMark)").fetchAll(db)
         return Dictionary(marks.map { ($0.deviceId, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -141,14 +143,11 @@ extension InventoryStore {
     /// reading every device's marks (the daemon records a batch every few seconds).
     static func markedBroken(_ ids: [Int64], in db: Database) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let broken = try Int64.fetchAll(db, sql: """
+        let request: SQLRequest<Int64> = """
             SELECT m.deviceId FROM conditionMark m
-            WHERE m.deviceId IN (\(placeholders)) AND m.condition = ?
-              AND m.id = (SELECT m2.id FROM conditionMark m2 WHERE m2.deviceId = m.deviceId
-                          ORDER BY m2.markedAt DESC, m2.id DESC LIMIT 1)
-            """, arguments: StatementArguments(ids + [Condition.broken.rawValue] as [any DatabaseValueConvertible]))
-        return Set(broken)
+            WHERE m.deviceId IN \(ids) AND m.condition = \(Condition.broken.rawValue) AND \(newestMark)
+            """
+        return Set(try request.fetchAll(db))
     }
 
     static func validate(_ device: Device) throws {

@@ -65,38 +65,41 @@ extension InventorySchema {
 }
 
 extension InventoryStore {
-    /// The identity evidence of every active device, by name: what discovery or the daemon recorded, with
-    /// the serial of its latest facts when none was recorded.
-    /// Which of `ids` have evidence `identities()` would report (a MAC, serial or engine ID, or a serial
-    /// in their last facts): a cheap question for the daemon, whose silent devices without any need no
-    /// search and no reading of the whole inventory.
+    /// The serial of a device's latest facts (`device d`), for devices whose serial no read recorded yet.
+    private static let factsSerial: SQL = """
+        (SELECT json_extract(o.facts, '$.serial') FROM observation o
+         WHERE o.deviceId = d.id AND o.facts IS NOT NULL AND json_valid(o.facts)
+         ORDER BY o.time DESC LIMIT 1)
+        """
+
+    /// Which of `ids` have evidence to be recognised by elsewhere (a MAC, serial or engine ID recorded, or a
+    /// serial in their latest facts): a cheap question for the daemon, whose silent devices without any need
+    /// no search and no reading of the whole inventory.
     public func withIdentityEvidence(_ ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         return try database.read { db in
             guard try db.tableExists("deviceIdentity") else { return [] }
-            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let found = try Int64.fetchAll(db, sql: """
+            let request: SQLRequest<Int64> = """
                 SELECT d.id FROM device d LEFT JOIN deviceIdentity i ON i.deviceId = d.id
-                WHERE d.id IN (\(placeholders)) AND (i.mac IS NOT NULL OR i.serial IS NOT NULL OR i.engineId IS NOT NULL
-                      OR EXISTS (SELECT 1 FROM observation o WHERE o.deviceId = d.id AND o.facts IS NOT NULL))
-                """, arguments: StatementArguments(ids))
-            return Set(found)
+                WHERE d.id IN \(ids) AND (i.mac IS NOT NULL OR i.serial IS NOT NULL OR i.engineId IS NOT NULL
+                                         OR \(Self.factsSerial) IS NOT NULL)
+                """
+            return Set(try request.fetchAll(db))
         }
     }
 
+    /// The identity evidence of every active device, by name: what discovery or the daemon recorded, with
+    /// the serial of its latest facts when none was recorded.
     public func identities() throws -> [String: DeviceIdentity] {
         try database.read { db in
             var result: [String: DeviceIdentity] = [:]
             // A database this binary has only read (never migrated) has no identity table yet.
             guard try db.tableExists("deviceIdentity") else { return result }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.name, i.mac, i.serial, i.sysName, i.engineId, i.seenAt,
-                       (SELECT json_extract(o.facts, '$.serial') FROM observation o
-                        WHERE o.deviceId = d.id AND o.facts IS NOT NULL AND json_valid(o.facts)
-                        ORDER BY o.time DESC LIMIT 1) AS factsSerial
+            let rows = try SQLRequest<Row>("""
+                SELECT d.name, i.mac, i.serial, i.sysName, i.engineId, i.seenAt, \(Self.factsSerial) AS factsSerial
                 FROM device d LEFT JOIN deviceIdentity i ON i.deviceId = d.id
                 WHERE d.retiredAt IS NULL
-                """)
+                """).fetchAll(db)
             for row in rows {
                 let serial: String? = row["serial"] ?? row["factsSerial"]
                 let identity = DeviceIdentity(mac: row["mac"], serial: serial, sysName: row["sysName"], engineID: row["engineId"], seenAt: row["seenAt"])
