@@ -45,8 +45,8 @@ run_province-sim() {
     result province-sim "client (the $communes communes, one process) CPU s per wave" "$(calc "$(jq .clientCPUSecondsPerWave "$j")")" "-" "-" "info" "-"
     # Waves of one day update the same rows (dead rows that autovacuum then reuses): their growth
     # levels off, so the per-wave figure times 288 is an upper bound; a new day's rows are the lasting growth.
-    result province-sim "database growth: MB per wave, x288 (upper bound)" \
+    result province-sim "database growth: MiB per wave, x288 (upper bound)" \
         "$(calc "$(jq '.databaseGrowthBytesPerWave / 1048576' "$j")"), $(calc "$(jq '.databaseGrowthBytesPerDay / 1048576' "$j")")" "-" "-" "info" "-"
-    result province-sim "database growth: a new day's rows, MB per day (bytes a row x rows)" \
+    result province-sim "database growth: a new day's rows, MiB per day (bytes a row x rows)" \
         "$(calc "$(jq '.newDayRowsBytesPerDay / 1048576' "$j")")" "-" "-" "info" "-"
 }
