@@ -70,6 +70,7 @@ struct ProvinceSimulateCommand: AsyncParsableCommand {
         let initialSeconds = (clock.now - started).seconds
         let initialBacklog = try backlog(stores)
         progress("initial sync: \(format(initialSeconds)) s, \(initial.failures) failed, backlog \(initialBacklog)")
+        if let error = initial.firstError { progress("first initial sync failure: \(error)") }
 
         var size = try await databaseBytes(admin)
         let startSize = size
