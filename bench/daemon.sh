@@ -79,7 +79,10 @@ run_daemon() {
         sleep 5
         sample=$(daemon_proc "$pid") || die "daemon stopped early; see $dir/daemon.log"
         echo "$sample" >>"$dir/samples"
+        # Where the memory is, mapping by mapping, near the peak (just after the warm-up) and at the end.
+        (( i == 0 )) && cp "/proc/$pid/smaps" "$dir/smaps.start" 2>/dev/null
     done
+    cp "/proc/$pid/smaps" "$dir/smaps.end" 2>/dev/null || true
     read -r _ _ end_cpu < <(daemon_proc "$pid")
     t1=$(date +%s.%N); bytes1=$(bed_bytes); obs1=$(sqlite3 "$db" "SELECT count(*) FROM observation")
     local rss hwm

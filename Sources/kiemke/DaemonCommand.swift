@@ -57,6 +57,8 @@ struct DaemonCommand: AsyncParsableCommand {
             all.append(web.application(listen: listen))
             logger.notice("serving the web page", metadata: ["url": "http://\(listen)/"])
         }
+        // Start-up is over: what stays resident of the program is what the polling and the page run.
+        MemoryTuning.releaseStartupCode()
         let group = ServiceGroup(configuration: .init(
             services: all.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

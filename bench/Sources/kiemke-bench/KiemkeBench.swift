@@ -9,5 +9,6 @@ struct KiemkeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiemke-bench",
         abstract: "Benchmark driver for bench/run: data generation and in-process timings.",
-        subcommands: [SeedCommand.self, SNMPPollCommand.self, ClassifyCommand.self, ProvinceBenchCommand.self])
+        subcommands: [SeedCommand.self, SNMPPollCommand.self, ClassifyCommand.self, ProvinceBenchCommand.self,
+                      ProvinceSimulateCommand.self])
 }
