@@ -167,6 +167,16 @@ public enum InventorySchema {
         registerSyncMigrations(in: &migrator)
         // The web page's tables, after every store migration above.
         WebSchema.register(in: &migrator)
+        // The report's coverage and sync ask, hour by hour, the most any device was observed
+        // (`InventoryStore.observedSeconds`): an index on the hour and that sum answers each hour with one
+        // lookup. It replaces sync-v2's covering index, which served a scan of every device's hours.
+        migrator.registerMigration("coverage-v1-observed-index") { db in
+            try db.execute(sql: """
+                CREATE INDEX availabilityHour_observed
+                ON availabilityHour(hour, upSeconds + downSeconds + offSeconds + brokenSeconds)
+                """)
+            try db.execute(sql: "DROP INDEX IF EXISTS availabilityHour_coverage")
+        }
         return migrator
     }
 }

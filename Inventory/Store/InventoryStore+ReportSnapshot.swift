@@ -42,12 +42,8 @@ extension InventoryStore {
             let firstHour = Int((span.start.timeIntervalSince1970 / 3600).rounded(.down))
             let endHour = Int((span.end.timeIntervalSince1970 / 3600).rounded(.up))
             var observedByHour: [Int: Double] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT hour, MAX(upSeconds + downSeconds + offSeconds + brokenSeconds) AS observed
-                FROM availabilityHour WHERE hour >= ? AND hour < ? GROUP BY hour
-                """, arguments: [firstHour, endHour]) {
-                let observed: Double = row["observed"]
-                if observed > 0 { observedByHour[row["hour"]] = observed }
+            for (hour, observed) in try Self.observedSeconds(hours: firstHour..<max(firstHour, endHour), in: db) where observed > 0 {
+                observedByHour[hour] = observed
             }
             var observationSpan: DateInterval?
             if let row = try Row.fetchOne(db, sql: "SELECT MIN(time) AS first, MAX(time) AS last FROM observation WHERE time >= ? AND time < ?",

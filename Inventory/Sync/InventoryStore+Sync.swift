@@ -184,22 +184,16 @@ extension InventoryStore {
             }
             result[index]["hours"] = .array(hours)
         }
-        // One scan for all the batch's days, not one per day: availabilityHour has no index on the
-        // hour alone, and an initial sync's batch names every day of the half-year (182 full scans
-        // each batch, most of an initial sync's time when profiled). Hours between the days are dropped.
+        // One pass over the batch's hours, not one query per day: an initial sync's batch names every
+        // day of the half-year. Hours between the days are dropped.
         var coverage: [SyncBatch.Record] = []
         let ranges = hourRange.values.sorted(by: { $0.lowerBound < $1.lowerBound })
         if let lower = ranges.first?.lowerBound, let upper = ranges.map(\.upperBound).max() {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT hour, MAX(upSeconds + downSeconds + offSeconds + brokenSeconds) FROM availabilityHour
-                WHERE hour >= ? AND hour < ? GROUP BY hour ORDER BY hour
-                """, arguments: [lower, upper])
             var index = 0
-            while let row = try rows.next() {
-                let hour: Int = row[0]
+            for (hour, observed) in try Self.observedSeconds(hours: lower..<upper, in: db) {
                 while index < ranges.count && ranges[index].upperBound <= hour { index += 1 }
                 guard index < ranges.count, ranges[index].contains(hour) else { continue }
-                coverage.append(["hour": .int(hour), "observed": .double(row[1])])
+                coverage.append(["hour": .int(hour), "observed": .double(observed)])
             }
         }
         return (result, coverage)
