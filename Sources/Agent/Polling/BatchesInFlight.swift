@@ -22,11 +22,16 @@ final class BatchesInFlight: Sendable {
         case reads
     }
 
+    /// A batch being probed.
+    private struct Running {
+        var lane: Lane
+        var task: Task<Void, Never>
+    }
+
     private struct State {
         var devices: Set<Int64> = []
-        var lanes: [Int: Lane] = [:]
         var finished: [[Observation]] = []
-        var tasks: [Int: Task<Void, Never>] = [:]
+        var running: [Int: Running] = [:]
         var nextKey = 0
         /// Probing time of the finished batches not yet collected.
         var probing: Duration = .zero
@@ -37,10 +42,10 @@ final class BatchesInFlight: Sendable {
     private let state = Mutex(State())
 
     /// How many batches are being probed.
-    var count: Int { state.withLock { $0.tasks.count } }
+    var count: Int { state.withLock { $0.running.count } }
 
     /// How many batches of `lane` are being probed.
-    func count(in lane: Lane) -> Int { state.withLock { state in state.lanes.values.count { $0 == lane } } }
+    func count(in lane: Lane) -> Int { state.withLock { state in state.running.values.count { $0.lane == lane } } }
 
     /// Whether `id` is in a batch being probed.
     func contains(_ id: Int64) -> Bool { state.withLock { $0.devices.contains(id) } }
@@ -51,16 +56,14 @@ final class BatchesInFlight: Sendable {
             let key = state.nextKey
             state.nextKey += 1
             state.devices.formUnion(devices)
-            state.lanes[key] = lane
             // The task takes the lock only after this closure has stored it: a task finishing at once
             // still finds its own entry to remove.
-            state.tasks[key] = Task { [weak self] in
+            state.running[key] = Running(lane: lane, task: Task { [weak self] in
                 let started = ContinuousClock.now
                 let observations = await probe()
                 let elapsed = ContinuousClock.now - started
                 let waiter = self?.state.withLock { state -> CheckedContinuation<Void, Never>? in
-                    guard state.tasks.removeValue(forKey: key) != nil else { return nil }  // cancelled by a stop
-                    state.lanes[key] = nil
+                    guard state.running.removeValue(forKey: key) != nil else { return nil }  // cancelled by a stop
                     state.devices.subtract(devices)
                     state.finished.append(observations)
                     state.probing += elapsed
@@ -68,7 +71,7 @@ final class BatchesInFlight: Sendable {
                     return state.waiter
                 }
                 waiter?.resume()
-            }
+            })
         }
     }
 
@@ -115,8 +118,8 @@ final class BatchesInFlight: Sendable {
     /// Cancels every batch still being probed and forgets it: what it would have found is dropped.
     func cancelAll() {
         let tasks = state.withLock { state in
-            defer { state.tasks = [:]; state.lanes = [:]; state.devices = [] }
-            return Array(state.tasks.values)
+            defer { state.running = [:]; state.devices = [] }
+            return state.running.values.map(\.task)
         }
         for task in tasks { task.cancel() }
     }
