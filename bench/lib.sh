@@ -54,6 +54,23 @@ bed_targets() {
 
 # Test beds this run created, torn down by cleanup (trap) whatever happens.
 BEDS=()
+# pg_start DIR PORT [SERVER OPTION...]: a PostgreSQL 15 of its own in DIR/data (initdb and pg_ctl as
+# nobody, password auth, a private loopback port and socket folder DIR); prints the superuser's URL.
+# Returns 1 when PostgreSQL 15 is not installed. pg_stop DIR stops it.
+PG_BIN=/usr/lib/postgresql/15/bin
+pg_start() {
+    local dir=$1 port=$2; shift 2
+    [[ -x $PG_BIN/initdb ]] || return 1
+    mkdir -p "$dir"; chown nobody "$dir"
+    printf 'bench-admin\n' >"$dir/pw"; chown nobody "$dir/pw"
+    runuser -u nobody -- "$PG_BIN/initdb" -D "$dir/data" -U postgres --pwfile "$dir/pw" --auth-host=scram-sha-256 \
+        --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+    runuser -u nobody -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $*" start >/dev/null
+    echo "postgres://postgres:bench-admin@127.0.0.1:$port/postgres?sslmode=disable"
+}
+pg_stop() { runuser -u nobody -- "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null || true; }
+
 bed_up() {
     local name=$1; shift
     BEDS+=("$name")

@@ -9,17 +9,12 @@ run_province-sim() {
     local dir=$OUT/province-sim devices=100 port=$((40000 + RANDOM % 10000))
     local communes=${PROVSIM_COMMUNES:-1000} waves=${PROVSIM_WAVES:-3} concurrency=${PROVSIM_CONCURRENCY:-100}
     [[ $QUICK == 1 ]] && { communes=${PROVSIM_COMMUNES:-50}; waves=${PROVSIM_WAVES:-2}; }
-    local pgbin=/usr/lib/postgresql/15/bin
-    [[ -x $pgbin/initdb ]] || { log "province-sim: PostgreSQL 15 is missing; skipped"; return 0; }
-    rm -rf "$dir"; mkdir -p "$dir"; chown nobody "$dir"
-    printf 'bench-admin\n' >"$dir/pw"; chown nobody "$dir/pw"
-    runuser -u nobody -- "$pgbin/initdb" -D "$dir/data" -U postgres --pwfile "$dir/pw" --auth-host=scram-sha-256 \
-        --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+    rm -rf "$dir"
     # Each round in flight holds one connection; a few more for the admin and autovacuum.
-    runuser -u nobody -- "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=$((concurrency + 20))" start >/dev/null
+    local url
+    url=$(pg_start "$dir" "$port" "-c max_connections=$((concurrency + 20))") \
+        || { log "province-sim: PostgreSQL 15 is missing; skipped"; return 0; }
     local postmaster; postmaster=$(head -n1 "$dir/data/postmaster.pid")
-    local url="postgres://postgres:bench-admin@127.0.0.1:$port/postgres?sslmode=disable"
     log "province-sim: seeding the commune template ($devices devices, a day of rollups)"
     timeout 300 "$KBENCH" seed --db "$dir/template.sqlite" --devices "$devices" --history-days 1 >"$dir/seed.json"
     log "province-sim: $communes communes, $waves waves, at most $concurrency rounds at once"
@@ -28,7 +23,7 @@ run_province-sim() {
     timeout $((600 + communes * (3 + waves))) "$KBENCH" province-simulate --template "$dir/template.sqlite" \
         --dir "$dir/communes" --admin-url "$url" --communes "$communes" --waves "$waves" \
         --concurrency "$concurrency" --server-pid "$postmaster" >"$dir/simulate.json" 2>"$dir/simulate.log" || true
-    runuser -u nobody -- "$pgbin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
+    pg_stop "$dir"
     cat "$dir/simulate.log" >&2
     [[ -s $dir/simulate.json ]] || { log "province-sim: the run failed; see $dir"; return 0; }
     rm -rf "$dir/communes"

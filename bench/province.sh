@@ -4,20 +4,14 @@
 run_province() {
     local dir=$OUT/province communes=100 devices=100 days=182 port=$((40000 + RANDOM % 10000))
     [[ $QUICK == 1 ]] && { communes=5; days=30; }
-    local pgbin=/usr/lib/postgresql/15/bin
-    [[ -x $pgbin/initdb ]] || { log "province: PostgreSQL 15 is missing; skipped"; return 0; }
-    rm -rf "$dir"; mkdir -p "$dir"; chown nobody "$dir"
-    printf 'bench-admin\n' >"$dir/pw"; chown nobody "$dir/pw"
-    runuser -u nobody -- "$pgbin/initdb" -D "$dir/data" -U postgres --pwfile "$dir/pw" --auth-host=scram-sha-256 \
-        --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
-    runuser -u nobody -- "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
-    local url="postgres://postgres:bench-admin@127.0.0.1:$port/postgres?sslmode=disable"
+    rm -rf "$dir"
+    local url
+    url=$(pg_start "$dir" "$port") || { log "province: PostgreSQL 15 is missing; skipped"; return 0; }
     log "province: seeding $devices devices with $days days of rollups"
     timeout 900 "$KBENCH" seed --db "$dir/commune.sqlite" --devices "$devices" --history-days "$days" >"$dir/seed.json"
     log "province: feeding $communes communes"
     timeout 3600 "$KBENCH" province --db "$dir/commune.sqlite" --admin-url "$url" --communes "$communes" >"$dir/province.json" || true
-    runuser -u nobody -- "$pgbin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
+    pg_stop "$dir"
     [[ -s $dir/province.json ]] || { log "province: the run failed; see $dir"; return 0; }
     jq -c . "$dir/province.json" >&2
     local j=$dir/province.json

@@ -32,7 +32,7 @@ struct DaemonRestoreTests {
         let restoredAt = Date()
         #expect(await daemon.waitForLog("writing to the new file", seconds: 15), "\(daemon.log)")
         let gap: StatementArguments = [deletedAt, restoredAt]
-        let landed = try await DatabaseProbe.waitUntil(seconds: 15) {
+        let landed = try await Wait.until(15, every: .milliseconds(100)) {
             try DatabaseProbe.count(database, "SELECT COUNT(*) FROM observation WHERE time > ? AND time < ?", gap) > 0
         }
         #expect(landed, "results probed while the file was gone were written into the restored copy: \(daemon.log)")

@@ -17,7 +17,7 @@ struct DaemonShutdownTests {
         try fixture.cli.folder.write("slow.csv", "name,kind,address,snmp_version,snmp_community,snmp_port\n"
                                      + "PR-SLOW,printer,127.0.0.1,2c,public,\(responder.port)\n")
         #expect(try await fixture.cli.run("devices", "import", fixture.cli.folder.path("slow.csv")).status == 0)
-        let walking = try await DatabaseProbe.waitUntil(seconds: 20) { responder.requests >= 4 }
+        let walking = try await Wait.until(20, every: .milliseconds(100)) { responder.requests >= 4 }
         #expect(walking, "the slow device was being read: \(daemon.log)")
         let before = responder.requests
         try await Task.sleep(for: .seconds(1))

@@ -44,15 +44,6 @@ struct DaemonTestbedTests {
         }
     }
 
-    static func waitUntil(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        return try await condition()
-    }
-
     @Test("a host answering ping, TCP and snmpd taken down (route switched to blackhole) and brought back: outage, state changes and availability recorded")
     func outage() async throws {
         try await Testbed.with { testbed in
@@ -69,17 +60,17 @@ struct DaemonTestbedTests {
             let config = try cli.folder.write("k.toml", "[probe]\ntimeout = \"300ms\"\nretries = 1\n")
             let daemon = try Self.daemon(testbed, cli, ["--interval", "300ms", "--config", config.path])
             // Its first probe is the full read (SNMP included); later ones are the cheap liveness check.
-            #expect(try await Self.waitUntil(15) { try Self.answeredSNMP(cli, "TARGET") },
+            #expect(try await Wait.until(15, every: .milliseconds(200)) { try Self.answeredSNMP(cli, "TARGET") },
                     "\(daemon.log)\n\((try? String(contentsOf: snmpdLog, encoding: .utf8)) ?? "")")
             #expect(try await Self.upStates(cli)["TARGET"] == true)
 
             #expect(try await testbed.office(["ip", "route", "del", "local", "198.18.5.0/24", "dev", "lo", "table", "local"]).status == 0)
             #expect(try await testbed.office(["ip", "route", "add", "blackhole", "198.18.5.0/24"]).status == 0)
-            #expect(try await Self.waitUntil(15) { try await Self.upStates(cli)["TARGET"] == false }, "\(daemon.log)")
+            #expect(try await Wait.until(15, every: .milliseconds(200)) { try await Self.upStates(cli)["TARGET"] == false }, "\(daemon.log)")
             try await Task.sleep(for: .seconds(2))
             #expect(try await testbed.office(["ip", "route", "del", "blackhole", "198.18.5.0/24"]).status == 0)
             #expect(try await testbed.office(["ip", "route", "add", "local", "198.18.5.0/24", "dev", "lo"]).status == 0)
-            #expect(try await Self.waitUntil(15) { try await Self.upStates(cli)["TARGET"] == true }, "\(daemon.log)")
+            #expect(try await Wait.until(15, every: .milliseconds(200)) { try await Self.upStates(cli)["TARGET"] == true }, "\(daemon.log)")
             try await Task.sleep(for: .seconds(1))
             daemon.send(SIGTERM)
             #expect(await daemon.wait(seconds: 10) == 0)

@@ -8,13 +8,4 @@ enum DatabaseProbe {
         defer { try? queue.close() }
         return try queue.read { try Int.fetchOne($0, sql: sql, arguments: arguments) ?? 0 }
     }
-
-    static func waitUntil(seconds: Double, _ condition: () throws -> Bool) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return true }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return try condition()
-    }
 }

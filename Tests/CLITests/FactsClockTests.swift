@@ -82,20 +82,20 @@ struct FactsClockTests {
         let daemon = try BackgroundProcess(KiemkeProcess.binary!, ["daemon", "--interval", "1s", "--log-level", "debug", "--config", config.path],
                                            environment: ["KIEMKE_DB": cli.database],
                                            logFile: cli.folder.url.appendingPathComponent("daemon.log"))
-        #expect(try await DaemonTestbedTests.waitUntil(20) { try Self.facts(cli).withFacts >= 1 }, "\(daemon.log)")
-        #expect(try await DaemonTestbedTests.waitUntil(20) { try Self.facts(cli).observations >= 4 }, "\(daemon.log)")
+        #expect(try await Wait.until(20, every: .milliseconds(200)) { try Self.facts(cli).withFacts >= 1 }, "\(daemon.log)")
+        #expect(try await Wait.until(20, every: .milliseconds(200)) { try Self.facts(cli).observations >= 4 }, "\(daemon.log)")
         var now = try Self.facts(cli)
         #expect(now.withFacts == 1, "facts are not read on every cycle: \(now)")
         #expect(now.answeredBy == "snmp", "a printer is checked by its one SNMP GET (uptime and error state)")
 
         try printer.set("1.3.6.1.2.1.1.3.0", "t", "100")
-        #expect(try await DaemonTestbedTests.waitUntil(15) { try Self.facts(cli).withFacts >= 2 }, "reboot: \(daemon.log)")
+        #expect(try await Wait.until(15, every: .milliseconds(200)) { try Self.facts(cli).withFacts >= 2 }, "reboot: \(daemon.log)")
         #expect(daemon.log.contains("why=rebooted"), "\(daemon.log)")
 
         now = try Self.facts(cli)
         #expect(!now.lastFacts.contains("jammed"))
         try printer.set("1.3.6.1.2.1.25.3.5.1.2.1", "x", "04")
-        #expect(try await DaemonTestbedTests.waitUntil(15) { try Self.facts(cli).lastFacts.contains("jammed") }, "jam: \(daemon.log)")
+        #expect(try await Wait.until(15, every: .milliseconds(200)) { try Self.facts(cli).lastFacts.contains("jammed") }, "jam: \(daemon.log)")
         #expect(daemon.log.contains("why=printer error") || daemon.log.contains("why=\"printer error\""), "\(daemon.log)")
 
         let status = try await cli.run("status", "--format", "json")

@@ -66,7 +66,7 @@ struct QuickConfirmationTests {
                 facts_interval = "1h"
                 """)
             let daemon = try DaemonTestbedTests.daemon(testbed, cli, ["--interval", "6s", "--config", config.path])
-            #expect(try await DaemonTestbedTests.waitUntil(30) { try Self.observations(cli).count >= 2 }, "\(daemon.log)")
+            #expect(try await Wait.until(30, every: .milliseconds(200)) { try Self.observations(cli).count >= 2 }, "\(daemon.log)")
             let before = try Self.observations(cli)
             #expect(before.allSatisfy { $0.up }, "\(before)")
             #expect(before.first?.facts == true, "the first probe reads the facts")
@@ -75,7 +75,7 @@ struct QuickConfirmationTests {
 
             let cut = Date()
             try await Self.cut(testbed, true)
-            #expect(try await DaemonTestbedTests.waitUntil(30) { try !Self.downChanges(cli).isEmpty }, "\(daemon.log)")
+            #expect(try await Wait.until(30, every: .milliseconds(200)) { try !Self.downChanges(cli).isEmpty }, "\(daemon.log)")
             let failed = try Self.observations(cli).filter { $0.time >= cut.addingTimeInterval(-0.01) && !$0.up }
             try #require(failed.count >= 2, "\(failed)")
             let (first, second) = (failed[0].time, failed[1].time)
@@ -87,7 +87,7 @@ struct QuickConfirmationTests {
             #expect(try Self.downChanges(cli) == [first], "down is back-dated to the first failure")
 
             try await Self.cut(testbed, false)
-            #expect(try await DaemonTestbedTests.waitUntil(20) { try await DaemonTestbedTests.upStates(cli)["TARGET"] == true },
+            #expect(try await Wait.until(20, every: .milliseconds(200)) { try await DaemonTestbedTests.upStates(cli)["TARGET"] == true },
                     "\(daemon.log)")
             let back = try #require(try Self.observations(cli).first { $0.time > second && $0.up })
             #expect(back.facts, "facts are read at once when a device comes back up")
@@ -108,13 +108,13 @@ struct QuickConfirmationTests {
                 confirm_after = "3s"
                 """)
             let daemon = try DaemonTestbedTests.daemon(testbed, cli, ["--interval", "8s", "--config", config.path])
-            #expect(try await DaemonTestbedTests.waitUntil(30) { try Self.observations(cli).contains { $0.up } }, "\(daemon.log)")
+            #expect(try await Wait.until(30, every: .milliseconds(200)) { try Self.observations(cli).contains { $0.up } }, "\(daemon.log)")
             try await Self.cut(testbed, true)
             // Back as soon as one probe has failed: before its confirmation 3 s later.
-            #expect(try await DaemonTestbedTests.waitUntil(20) { try Self.observations(cli).contains { !$0.up } }, "\(daemon.log)")
+            #expect(try await Wait.until(20, every: .milliseconds(200)) { try Self.observations(cli).contains { !$0.up } }, "\(daemon.log)")
             try await Self.cut(testbed, false)
             let failure = try #require(try Self.observations(cli).first { !$0.up })
-            #expect(try await DaemonTestbedTests.waitUntil(15) { try Self.observations(cli).contains { $0.up && $0.time > failure.time } })
+            #expect(try await Wait.until(15, every: .milliseconds(200)) { try Self.observations(cli).contains { $0.up && $0.time > failure.time } })
             let answer = try #require(try Self.observations(cli).first { $0.up && $0.time > failure.time })
             #expect(answer.time.timeIntervalSince(failure.time) < 8, "the confirmation, not the next interval, answered")
             try await Task.sleep(for: .seconds(1))

@@ -18,7 +18,7 @@ struct SlowDeviceDaemonTests {
                                      + "PR-SLOW,printer,127.0.0.1,2c,public,\(responder.port)\n")
         #expect(try await fixture.cli.run("devices", "import", fixture.cli.folder.path("slow.csv")).status == 0)
         // The slow device's first read (a full one: it is new) has begun.
-        let walking = try await DatabaseProbe.waitUntil(seconds: 20) { responder.requests >= 3 }
+        let walking = try await Wait.until(20, every: .milliseconds(100)) { responder.requests >= 3 }
         #expect(walking, "the slow device was being read: \(daemon.log)")
         let from = Date()
         try await Task.sleep(for: .seconds(6))

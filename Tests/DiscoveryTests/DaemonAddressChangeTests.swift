@@ -36,7 +36,7 @@ struct DaemonAddressChangeTests {
 
             // The scheduled sweep (10 s after start) lists the four live addresses not enrolled.
             #expect(await daemon.waitForLog("swept the office's networks", seconds: 60), "\(daemon.log)")
-            #expect(try await Self.waitUntil(30) { try await Self.states(office).values.allSatisfy { $0 == "up" } }, "\(daemon.log)")
+            #expect(try await Wait.until(30) { try await Self.states(office).values.allSatisfy { $0 == "up" } }, "\(daemon.log)")
             var attention = try await Self.attention(office)
             let fresh = attention.filter { $0.issue == "new device, not in the list" }.map(\.name).sorted()
             #expect(fresh == ["198.18.6.21", "198.18.6.22", "198.18.6.31", "198.18.6.32"], "\(attention)")
@@ -48,7 +48,7 @@ struct DaemonAddressChangeTests {
 
             // A DHCP move: the printer's old address goes silent as the same recording answers at .41.
             try await office.move(silence: ["198.18.6.11"], answer: ["198.18.6.41"])
-            #expect(try await Self.waitUntil(60) { try await Self.address(office, "MÁY IN-01") == "198.18.6.41" }, "\(daemon.log)")
+            #expect(try await Wait.until(60) { try await Self.address(office, "MÁY IN-01") == "198.18.6.41" }, "\(daemon.log)")
             try await Task.sleep(for: .seconds(3))
             let log = daemon.log
             #expect(log.components(separatedBy: "device answers at a new address").count - 1 == 1, "exactly one event: \(log)")
@@ -73,12 +73,12 @@ struct DaemonAddressChangeTests {
                 try db.execute(sql: "UPDATE deviceIdentity SET mac = ? WHERE deviceId = (SELECT id FROM device WHERE name = 'CAM-01')", arguments: [printerMAC])
             }
             try await office.move(silence: ["198.18.6.41"], answer: ["198.18.6.43"])
-            #expect(try await Self.waitUntil(60) { try await Self.attention(office).contains { $0.issue.hasPrefix("MAC \(printerMAC) claimed") } }, "\(daemon.log)")
+            #expect(try await Wait.until(60) { try await Self.attention(office).contains { $0.issue.hasPrefix("MAC \(printerMAC) claimed") } }, "\(daemon.log)")
             #expect(try await Self.address(office, "MÁY IN-01") == "198.18.6.41", "nothing moved")
 
             // A serial answering at two addresses: the copier's old address goes silent as two copies answer.
             try await office.move(silence: ["198.18.6.12"], answer: ["198.18.6.44", "198.18.6.45"])
-            #expect(try await Self.waitUntil(60) {
+            #expect(try await Wait.until(60) {
                 try await Self.attention(office).contains { $0.issue.contains("seen at more than one place: 198.18.6.44, 198.18.6.45") }
             }, "\(daemon.log)")
             #expect(try await Self.address(office, "PHOTO-01") == "198.18.6.12", "nothing moved")
@@ -131,14 +131,5 @@ struct DaemonAddressChangeTests {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         return try DatabaseQueue(path: office.database, configuration: configuration)
-    }
-
-    static func waitUntil(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(300))
-        }
-        return try await condition()
     }
 }

@@ -52,7 +52,7 @@ struct EngineIDIdentityTests {
             // A fixed engine ID (RFC 3411 text format: enterprise 8072, format 4, the text) to compare with.
             let engineID = "80001f8804" + "kiemke-engine-id-test".utf8.map { String(format: "%02x", $0) }.joined()
             // Bound to both addresses (it says so once it listens) before the new one goes silent.
-            let listening = try await Self.waitUntil(30) { agent?.log().contains("NET-SNMP version") ?? false }
+            let listening = try await Wait.until(30) { agent?.log().contains("NET-SNMP version") ?? false }
             #expect(listening, "\(agent?.log() ?? "")")
             try await office(["ip", "route", "del", "local", "\(Self.new)/32", "dev", "lo", "table", "local"])
 
@@ -110,7 +110,7 @@ struct EngineIDIdentityTests {
             // A few cycles at the old address first.
             try await Task.sleep(for: .seconds(3))
             try await office(["/bin/sh", "-c", "ip route del local \(Self.old)/32 dev lo table local && ip route add local \(Self.new)/32 dev lo"])
-            let moved = try await Self.waitUntil(60) {
+            let moved = try await Wait.until(60) {
                 let status = try await testbed.kiemke(["status", "--format", "json", "--db", database])
                 let devices = (try? JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["devices"] as? [[String: Any]]
                 return devices?.first?["address"] as? String == Self.new
@@ -140,14 +140,5 @@ struct EngineIDIdentityTests {
             guard try db.tableExists("deviceIdentity") else { return nil }
             return try String.fetchOne(db, sql: "SELECT engineId FROM deviceIdentity WHERE engineId IS NOT NULL")
         }
-    }
-
-    static func waitUntil(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(300))
-        }
-        return try await condition()
     }
 }
