@@ -99,6 +99,40 @@ struct ErrorMessagesTests {
         }
     }
 
+    /// The reasons an import file is refused are sentences kiemke writes into the error (file
+    /// system, workbook, CSV syntax); each must reach a Vietnamese user in Vietnamese.
+    @Test("a refused import file's reason is Vietnamese too", arguments: [
+        "folder", "missing", "xlsx", "xls", "latin1", "quote", "nul",
+    ])
+    func importFileReasons(_ case: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiemke-reason-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes: [String: Data] = [
+            "xlsx": Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+            "xls": Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+            "latin1": Data("name,kind\nPC-01,computer\nM\u{E1}y,computer\n".utf8).replacingFirst(0xC3, 0xA1, with: 0xE1),
+            "quote": Data("name,kind\n\"PC-01,computer\n".utf8),
+            "nul": Data("name,kind\nPC\u{0}01,computer\n".utf8),
+        ]
+        let failure: any Error
+        do {
+            switch `case` {
+            case "folder": _ = try ImportSource.read(folder.path)
+            case "missing": _ = try ImportSource.read(folder.appendingPathComponent("none.csv").path)
+            default: _ = try DeviceImporter.read(try #require(bytes[`case`]), file: "x.csv")
+            }
+            Issue.record("\(`case`) was read")
+            return
+        } catch {
+            failure = error
+        }
+        #expect(failure is ImportError, "\(failure)")
+        let vi = ErrorMessages.text(for: failure, language: .vi)
+        #expect(vi != ErrorMessages.text(for: failure, language: .en))
+        #expect(englishLeft(in: vi).isEmpty, "English left in: \(vi)")
+    }
+
     @Test("an error with no Vietnamese text keeps its English under a Vietnamese lead-in")
     func foreign() {
         struct Foreign: Error, CustomStringConvertible { var description: String { "boom" } }
@@ -140,5 +174,14 @@ struct MessageLanguageTests {
         #expect(MessageLanguage.resolve(arguments: ["status", "--config", none.path], environment: ["LANG": "C"]) == .en)
         // An unreadable config leaves the choice to the locale; the command reports the file itself.
         #expect(MessageLanguage.resolve(arguments: ["--config", "/nonexistent.toml"], environment: ["LANG": "vi_VN"]) == .vi)
+    }
+}
+
+private extension Data {
+    /// These bytes with the first two-byte sequence `a b` replaced by `byte`: a Latin-1 file from UTF-8 text.
+    func replacingFirst(_ a: UInt8, _ b: UInt8, with byte: UInt8) -> Data {
+        let bytes = [UInt8](self)
+        guard let index = bytes.indices.dropLast().first(where: { bytes[$0] == a && bytes[$0 + 1] == b }) else { return self }
+        return Data(bytes[..<index] + [byte] + bytes[(index + 2)...])
     }
 }
