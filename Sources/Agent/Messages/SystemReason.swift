@@ -4,7 +4,7 @@ import Inventory
 ///
 /// Only the reasons a user meets with files and folders; any other keeps its English words,
 /// which name the problem more exactly than no text at all.
-enum SystemReason {
+public enum SystemReason {
     private static let known: [(needle: String, vi: String)] = [
         // kiemke's own sentences about a file (FileProblem, ImportSource), before the system's
         // shorter ones they contain.
@@ -35,7 +35,7 @@ enum SystemReason {
     ]
 
     /// `reason` in Vietnamese when it is one of the known ones, else as given.
-    static func vietnamese(_ reason: String) -> String {
+    public static func vietnamese(_ reason: String) -> String {
         if let failure = csvFailure(reason) { return failure.vietnamese }
         let lowered = reason.lowercased()
         return known.first { lowered.contains($0.needle) }?.vi ?? reason
