@@ -98,7 +98,14 @@ extension ProvinceError: BilingualMessage {
             ("connection closed", "kết nối bị đóng giữa chừng"),
             ("permission denied", "tài khoản không có quyền làm việc này"),
         ]
-        if let known = network.first(where: { lowered.contains($0.needle) }) { return "\(known.vi) (\(reason))" }
+        // The library's own wording of a refused or reset connection is noise once said in Vietnamese
+        // (LANG=C gives the English message with it).
+        if let known = network.first(where: { lowered.contains($0.needle) }) {
+            // The system's error number stays: it is what an IT person looks up.
+            guard let range = reason.range(of: "errno: ") else { return known.vi }
+            let number = reason[range.upperBound...].prefix(while: \.isNumber)
+            return number.isEmpty ? known.vi : "\(known.vi), errno \(number)"
+        }
         return reason
     }
 
