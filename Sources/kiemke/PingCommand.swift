@@ -71,7 +71,7 @@ struct PingCommand: AsyncParsableCommand {
         case .success(let opened):
             pinger = opened
         case .failure(.invalidOption(let detail)):
-            throw InputError(detail)
+            throw InputError(detail, vi: PingError.invalidOption(detail).vietnamese)
         case .failure(let error):
             FileHandle.standardError.write(Data("kiemke ping: \(error.text(MessageLanguage.current))\n".utf8))
             throw ExitCode.failure
