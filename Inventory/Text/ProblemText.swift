@@ -94,6 +94,17 @@ public enum ProblemText {
         Rule(#"(\S+) not read: the read deadline was reached before it"#, "chưa đọc $1: đã hết hạn đọc trước khi tới"),
         Rule(#"connection refused"#, "bị từ chối kết nối"),
         Rule(#"no answer within (\S+) s"#, "không trả lời trong $1 giây"),
+        // The probes' one-word reasons (SocketErrno, ICMP errors), wherever they stand in a
+        // summary ("icmp: timeout; tcp:445: refused"); never inside an option's name (--timeout).
+        Rule(#"(?<![-\w.])host unreachable\b"#, "không tới được máy"),
+        Rule(#"(?<![-\w.])no route\b"#, "không có đường tới"),
+        Rule(#"(?<![-\w.])prohibited\b"#, "bị chặn"),
+        Rule(#"(?<![-\w.])unreachable \(code (\d+)\)"#, "không tới được (mã $1)"),
+        Rule(#"(?<![-\w.])TTL exceeded\b"#, "quá số bước (TTL)"),
+        Rule(#"(?<![-\w.])timeout\b"#, "hết thời gian chờ"),
+        Rule(#"(?<![-\w.])refused\b"#, "bị từ chối"),
+        Rule(#"(?<![-\w.])no result\b"#, "không có kết quả"),
+        Rule(#"(?<![-\w.])no ports to probe\b"#, "không có cổng để thử"),
         // Dates (OfficeDate, the import's in-service checks).
         Rule(#" is before the device's since (".*?"); a condition is seen while the device is in service"#,
              " trước ngày bắt đầu sử dụng $1 của thiết bị; tình trạng chỉ được ghi khi thiết bị đang được sử dụng"),

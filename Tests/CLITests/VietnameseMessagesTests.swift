@@ -154,6 +154,14 @@ struct VietnameseMessagesTests {
         #expect(english.status == 2 && english.stderr.hasPrefix("Error: ") || english.stderr.hasPrefix("kiemke: "), "\(arguments): \(english.stderr)")
     }
 
+    @Test("ping's lines: fping's shape, its words in Vietnamese", .enabled(if: getuid() == 0, "needs root for ICMP sockets"))
+    func ping() async throws {
+        let vi = try await KiemkeProcess.run(["ping", "127.0.0.1"], environment: vietnamese)
+        #expect(vi.status == 0 && vi.stdout.hasPrefix("127.0.0.1 hoạt động "), "\(vi.stdout) \(vi.stderr)")
+        let en = try await KiemkeProcess.run(["ping", "127.0.0.1"], environment: ["LANG": "C.UTF-8"])
+        #expect(en.status == 0 && en.stdout.hasPrefix("127.0.0.1 up "), "\(en.stdout) \(en.stderr)")
+    }
+
     @Test("an import's row problems are listed in Vietnamese")
     func importRowProblems() async throws {
         let cli = CLI()

@@ -45,6 +45,17 @@ struct ProblemTextTests {
         }
     }
 
+    @Test("the probes' one-word reasons, in a summary, and never inside an option's name", arguments: [
+        ("icmp: timeout; tcp: refused", "icmp: hết thời gian chờ; tcp: bị từ chối"),
+        ("host unreachable", "không tới được máy"),
+        ("no route", "không có đường tới"),
+        ("unreachable (code 3)", "không tới được (mã 3)"),
+        ("--timeout 1e13s is outside 50ms to 60s", "--timeout 1e13s nằm ngoài khoảng 50ms đến 60s"),
+    ])
+    func probeReasons(_ english: String, _ vietnamese: String) {
+        #expect(ProblemText.vietnamese(english) == vietnamese)
+    }
+
     @Test("text no rule knows is left as it was")
     func unknown() {
         #expect(ProblemText.vietnamese("máy in hết mực") == "máy in hết mực")
