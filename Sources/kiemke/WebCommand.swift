@@ -22,7 +22,7 @@ struct WebCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let listen, let problem = ListenAddress.problem(with: listen) {
-            throw ValidationError(Say.text("--listen: \(problem)", vi: "--listen: \(ListenAddress.vietnameseProblem(with: listen) ?? problem)"))
+            throw ValidationError(Say.text("--listen: \(problem)", vi: "--listen: \(ProblemText.vietnamese(problem))"))
         }
     }
 

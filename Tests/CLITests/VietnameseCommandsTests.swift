@@ -126,9 +126,9 @@ private let failures: [Invocation] = [
                vi: ["--from-province: \"http://127.0.0.1/k\" không phải URL cơ sở dữ liệu của tỉnh"],
                en: ["--from-province: \"http://127.0.0.1/k\" is not a province database URL"]),
     Invocation(arguments: ["web", "--listen", "bogus"], status: 2,
-               vi: ["--listen:", "bogus", "không có dạng HOST:PORT"], en: ["--listen:", "bogus", "is not HOST:PORT"]),
+               vi: ["--listen:", "bogus", "không có dạng MÁY:CỔNG"], en: ["--listen:", "bogus", "is not HOST:PORT"]),
     Invocation(arguments: ["web", "--listen", "127.0.0.1:70000"], status: 2,
-               vi: ["--listen: cổng 70000 nằm ngoài khoảng 1...65535"], en: ["--listen: port 70000 is outside 1...65535"]),
+               vi: ["--listen: cổng 70000 nằm ngoài 1...65535"], en: ["--listen: port 70000 is outside 1...65535"]),
     Invocation(arguments: ["web"], status: 2,
                vi: ["hãy cho --listen HOST:PORT (ví dụ 127.0.0.1:8080)"], en: ["give --listen HOST:PORT (e.g. 127.0.0.1:8080)"]),
 ]

@@ -44,7 +44,7 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
-    static func split(_ text: String) -> (String, Int)? {
+    private static func split(_ text: String) -> (String, Int)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("[") {
             guard let close = trimmed.firstIndex(of: "]") else { return nil }
