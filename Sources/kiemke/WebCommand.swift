@@ -40,6 +40,11 @@ struct WebCommand: AsyncParsableCommand {
                        vi: "đang phục vụ trang web tại http://\(address)/ từ \(store.path) (SIGTERM hoặc Ctrl-C để dừng)"))
         let group = ServiceGroup(configuration: .init(services: [.init(service: app)],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            // A port in use or not allowed is what a user meets here; say so in their language.
+            throw WebListenError.from(error, address: address.description) ?? error
+        }
     }
 }

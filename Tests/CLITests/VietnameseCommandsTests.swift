@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -207,4 +210,47 @@ struct VietnameseCommandsTests {
         let body = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(body["swept"] as? Int == 1 && body["devices"] != nil, "\(json.stdout)")
     }
+
+    @Test("web on a port another program holds: which address and why in Vietnamese, the system's text in English")
+    func portInUse() async throws {
+        let office = Office()
+        try await office.addAccount(language: "C.UTF-8")
+        let holder = try #require(LoopbackListener(), "cannot listen on loopback")
+        defer { holder.close() }
+        let address = "127.0.0.1:\(holder.port)"
+        let vi = try await office.run(["web", "--listen", address], input: nil, language: "vi_VN.UTF-8")
+        #expect(vi.status == 1)
+        #expect(vi.stderr.contains("không mở được trang web tại \(address): cổng này đang được một chương trình khác dùng"), "\(vi.stderr)")
+        #expect(englishLeft(in: vi.stdout + vi.stderr).isEmpty, "\(vi.stdout)\(vi.stderr)")
+        let en = try await office.run(["web", "--listen", address], input: nil, language: "C.UTF-8")
+        #expect(en.status == 1)
+        #expect(en.stderr.contains("Address already in use"), "\(en.stderr)")
+        #expect(en.stdout.contains("serving the web page at http://\(address)/"), "\(en.stdout)")
+    }
+}
+
+/// A TCP socket listening on 127.0.0.1 at a port the system chose: a port another program holds.
+private struct LoopbackListener {
+    let descriptor: Int32
+    let port: UInt16
+
+    init?() {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                bind(fd, raw, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, raw, &length) == 0
+            }
+        }
+        guard bound else { Glibc.close(fd); return nil }
+        descriptor = fd
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }
