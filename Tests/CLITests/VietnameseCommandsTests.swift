@@ -70,6 +70,8 @@ private let url = "postgres://k@127.0.0.1/k"
 
 /// Invocations that end in a usage or input error (and one runtime error), none of which needs a server.
 private let failures: [Invocation] = [
+    // No range, no terminal to ask at: this host's subnets are named (or there are none); nothing is swept.
+    Invocation(arguments: ["discover"], status: 2, vi: ["dải"], en: ["range"]),
     Invocation(arguments: ["discover", "192.168.1.300"], status: 2,
                vi: ["dải \"192.168.1.300\" không hợp lệ", "'192.168.1.300' không phải địa chỉ IP hay dải mạng"],
                en: ["range \"192.168.1.300\" is not valid: '192.168.1.300' is not an IP address or network"]),
