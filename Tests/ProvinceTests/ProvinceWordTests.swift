@@ -4,6 +4,7 @@ import KiemkeCore
 import ProvinceStore
 import ProvinceSync
 import Testing
+import TestSupport
 
 /// The province's table as a Word file, made by the local report's Word renderer: python-docx
 /// reads its table back, and every cell says what the JSON form says.

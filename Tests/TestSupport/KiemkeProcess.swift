@@ -31,37 +31,13 @@ public enum KiemkeProcess {
     }
 
     /// Runs any program and awaits its exit, capturing its output in files (no pipe can fill up).
+    /// Through `ChildProcess` (posix_spawn, waitpid), so no other test's child can hide its exit;
+    /// a run still going after half an hour is killed and reported.
     public static func run(_ program: URL, _ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
-        let folder = FileManager.default.temporaryDirectory
-        let out = folder.appendingPathComponent("kiemke-run-\(UUID().uuidString).out")
-        let err = folder.appendingPathComponent("kiemke-run-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
         var env = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }
-        process.environment = env
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            // The handler is set before the launch, so a fast exit cannot be missed.
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
-        return Outcome(status: status, stdout: read(out), stderr: read(err))
+        let run = try await ChildProcess.outcome(program.path, arguments, environment: env, seconds: 1_800)
+        return Outcome(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     public struct RunError: Error, CustomStringConvertible {

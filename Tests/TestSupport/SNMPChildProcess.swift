@@ -58,17 +58,16 @@ public final class SNMPChildProcess: Sendable {
     /// Runs a short command and returns its exit status (used for readiness polls with snmpget).
     @discardableResult
     public static func run(_ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // ChildProcess, not Process: its exit is waitpid's answer, which no other child can hold up.
         var env = ProcessInfo.processInfo.environment
         env["MIBS"] = ""
-        process.environment = env
-        do { try process.run() } catch { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+        guard let child = try? ChildProcess(arguments[0], Array(arguments.dropFirst()), environment: env, output: "/dev/null")
+        else { return -1 }
+        guard let status = child.waitBlocking(seconds: 300) else {
+            kill(-child.pid, SIGKILL)
+            return -1
+        }
+        return status
     }
 
     /// Polls `snmpget` until the agent answers `oid` or `seconds` pass.

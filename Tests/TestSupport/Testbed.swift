@@ -73,49 +73,26 @@ public struct Testbed: Sendable {
     /// Runs a program to completion without holding a thread of the cooperative pool.
     public static func run(_ arguments: [String]) async throws -> Output {
         let start = Date()
-        let (process, outputs) = try await withCheckedThrowingContinuation {
-            (continuation: CheckedContinuation<(Process, (URL, URL)), any Error>) in
-            // The handler is set before the launch, so a fast exit cannot be missed.
-            do {
-                _ = try launch(arguments) { process, outputs in continuation.resume(returning: (process, outputs)) }
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }
-        return collect(process, outputs, seconds: Date().timeIntervalSince(start))
+        let run = try await ChildProcess.outcome(arguments[0], Array(arguments.dropFirst()),
+                                                 environment: ProcessInfo.processInfo.environment, seconds: 600)
+        return Output(status: run.status, stdout: run.stdout, stderr: run.stderr, seconds: Date().timeIntervalSince(start))
     }
 
     private static func runBlocking(_ arguments: [String]) throws -> Output {
-        let (process, outputs) = try launch(arguments, onExit: nil)
-        process.waitUntilExit()
-        return collect(process, outputs, seconds: 0)
-    }
-
-    private static func launch(_ arguments: [String],
-                               onExit: (@Sendable (Process, (URL, URL)) -> Void)?) throws -> (Process, (URL, URL)) {
-        let directory = FileManager.default.temporaryDirectory
-        let stdout = directory.appendingPathComponent("testbed-\(UUID().uuidString).out")
-        let stderr = directory.appendingPathComponent("testbed-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        if let onExit {
-            process.terminationHandler = { onExit($0, (stdout, stderr)) }
-        }
-        try process.run()
-        return (process, (stdout, stderr))
-    }
-
-    private static func collect(_ process: Process, _ outputs: (URL, URL), seconds: Double) -> Output {
+        let folder = FileManager.default.temporaryDirectory
+        let out = folder.appendingPathComponent("testbed-\(UUID().uuidString).out").path
+        let err = folder.appendingPathComponent("testbed-\(UUID().uuidString).err").path
         defer {
-            try? FileManager.default.removeItem(at: outputs.0)
-            try? FileManager.default.removeItem(at: outputs.1)
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: err)
         }
-        let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
-        return Output(status: process.terminationStatus, stdout: read(outputs.0), stderr: read(outputs.1), seconds: seconds)
+        let child = try ChildProcess(arguments[0], Array(arguments.dropFirst()), output: out, errors: err)
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        guard let status = child.waitBlocking(seconds: 600) else {
+            kill(-child.pid, SIGKILL)
+            throw KiemkeProcess.RunError("\(arguments.joined(separator: " ")) did not finish within 600 s: \(read(err))")
+        }
+        return Output(status: status, stdout: read(out), stderr: read(err), seconds: 0)
     }
+
 }

@@ -1,30 +1,31 @@
 import Foundation
 import Glibc
 import Synchronization
-import TestSupport
 
-/// A program run by `posix_spawn` for the PostgreSQL tests, its exit noticed by a thread of its
-/// own blocked in `waitpid`, and every wait for it bounded.
+/// A program run by `posix_spawn`, its exit noticed by a thread of its own blocked in `waitpid`,
+/// and every wait for it bounded: every program a test runs to its end goes through it
+/// (`KiemkeProcess.run`, `Testbed.run`, `SNMPChildProcess.run`, the PostgreSQL tools).
 ///
 /// Why not Foundation's `Process`: on Linux it notices a child's exit when the last copy of a
 /// socket the child inherits is closed, and that socket is not close-on-exec. Any other suite
 /// spawning at the same moment can hand a copy to its own long-lived child (an snmpsim, a
 /// daemon), and then the exit of `pg_ctl` or `initdb` is never noticed: the PostgreSQL tests
-/// stalled that way beside other suites, with no server left and the runner waiting for good.
+/// stalled that way beside other suites, with no server left and the runner waiting for good, and
+/// so did a test bed's `chown` once, beside a suite starting its snmpsim agents.
 /// Here the child inherits nothing (every descriptor above 2 is closed in it), and its exit is
 /// `waitpid`'s answer, which nothing else can hold up.
-final class ChildProcess: Sendable {
+public final class ChildProcess: Sendable {
     /// What one run printed and how it ended.
-    struct Outcome: Sendable {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    let pid: pid_t
-    let program: String
+    public let pid: pid_t
+    public let program: String
     /// Where its stdout (and its stderr, unless `errors` was given) goes.
-    let output: String
+    public let output: String
     /// The exit status (or 128 + signal) once `waitpid` has reported it; apart from `self`, so
     /// that the waiting thread does not keep the child's owner (and its `deinit`) alive.
     private final class Exit: Sendable {
@@ -35,7 +36,7 @@ final class ChildProcess: Sendable {
     /// Starts `program arguments...` with `environment` (the test's own when nil), in `directory`,
     /// its stdout appended to `output` and its stderr to `errors` (or `output`), stdin from
     /// /dev/null, in a process group of its own.
-    init(_ program: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
+    public init(_ program: String, _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
          output: String, errors: String? = nil) throws {
         self.program = program
         self.output = output
@@ -99,16 +100,16 @@ final class ChildProcess: Sendable {
     }()
 
     /// Its exit status, or nil while it runs.
-    var exitStatus: Int32? { exit.status.withLock { $0 } }
-    var isRunning: Bool { exitStatus == nil }
+    public var exitStatus: Int32? { exit.status.withLock { $0 } }
+    public var isRunning: Bool { exitStatus == nil }
 
     /// Sends `signal` to it alone.
-    func send(_ signal: Int32) {
+    public func send(_ signal: Int32) {
         if isRunning { kill(pid, signal) }
     }
 
     /// Awaits its exit for at most `seconds` (polling: no thread of the pool is held); nil if it still runs.
-    func wait(seconds: Double) async -> Int32? {
+    public func wait(seconds: Double) async -> Int32? {
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
         while ContinuousClock.now < deadline {
             if let code = exitStatus { return code }
@@ -117,11 +118,22 @@ final class ChildProcess: Sendable {
         return exitStatus
     }
 
+    /// Blocks the calling thread until it exits (for the few synchronous callers, never on the
+    /// cooperative pool in a loop of its own): the exit status, or nil after `seconds`.
+    public func waitBlocking(seconds: Double) -> Int32? {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while ContinuousClock.now < deadline {
+            if let code = exitStatus { return code }
+            usleep(5_000)
+        }
+        return exitStatus
+    }
+
     /// What it has written to `output` so far.
-    var log: String { (try? String(contentsOfFile: output, encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOfFile: output, encoding: .utf8)) ?? "" }
 
     /// Waits up to `seconds` until `output` contains `text`.
-    func waitForLog(_ text: String, seconds: Double) async -> Bool {
+    public func waitForLog(_ text: String, seconds: Double) async -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
         while ContinuousClock.now < deadline {
             if log.contains(text) { return true }
@@ -133,19 +145,19 @@ final class ChildProcess: Sendable {
 
     /// Starts the built `kiemke` with `arguments`, in a clean environment plus `environment`, its
     /// output (stdout and stderr) going to `log`.
-    static func kiemke(_ arguments: [String], environment: [String: String] = [:], log: URL) throws -> ChildProcess {
+    public static func kiemke(_ arguments: [String], environment: [String: String] = [:], log: URL) throws -> ChildProcess {
         guard let binary = KiemkeProcess.binary else { throw KiemkeProcess.RunError("the kiemke binary is not built; run `swift build` first") }
         return try ChildProcess(binary.path, arguments, environment: cleanEnvironment(environment), output: log.path)
     }
 
     /// Runs the built `kiemke` with `arguments` to its end, within `seconds`, as a user would.
-    static func kiemke(_ arguments: [String], environment: [String: String] = [:], seconds: Double = 180) async throws -> Outcome {
+    public static func kiemke(_ arguments: [String], environment: [String: String] = [:], seconds: Double = 180) async throws -> Outcome {
         guard let binary = KiemkeProcess.binary else { throw KiemkeProcess.RunError("the kiemke binary is not built; run `swift build` first") }
         return try await outcome(binary.path, arguments, environment: cleanEnvironment(environment), seconds: seconds)
     }
 
     /// Runs `command` with /bin/sh to its end, within `seconds`.
-    static func shell(_ command: String, environment: [String: String] = [:], seconds: Double = 180) async throws -> Outcome {
+    public static func shell(_ command: String, environment: [String: String] = [:], seconds: Double = 180) async throws -> Outcome {
         try await outcome("/bin/sh", ["-c", command], environment: cleanEnvironment(environment), seconds: seconds)
     }
 
@@ -156,7 +168,7 @@ final class ChildProcess: Sendable {
     }
 
     /// Runs `program` within `seconds` and returns its status, stdout and stderr; throws when it overruns.
-    static func outcome(_ program: String, _ arguments: [String], environment: [String: String],
+    public static func outcome(_ program: String, _ arguments: [String], environment: [String: String],
                                 seconds: Double) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory
         let out = folder.appendingPathComponent("kiemke-child-\(UUID().uuidString).out").path
@@ -178,7 +190,7 @@ final class ChildProcess: Sendable {
     /// Runs `program` to its end within `seconds`; throws with its output when it fails or overruns
     /// (then its whole process group is killed).
     @discardableResult
-    static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
                     directory: String? = nil, seconds: Double) async throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("kiemke-child-\(UUID().uuidString).out").path
         defer { try? FileManager.default.removeItem(atPath: output) }
