@@ -15,20 +15,21 @@ extension MemoryTuning {
     /// cached neighbours of the page (64 KB), so the daemon otherwise ends up with 20 to 28 MB of code
     /// resident, most of it argument parsing, migrations and commands it never runs again.
     /// Called once the daemon has started, before it polls: `MADV_RANDOM` stops the read-ahead on its
-    /// own mappings, and the pages start-up touched are handed back; those the polling needs come back
-    /// from the page cache. The code (the mappings that are not writable and executable) is unmapped
-    /// with `MADV_DONTNEED`: the kernel pages out a file's pages only for a process that could write
-    /// the file (Linux 6.x), and the packaged daemon runs as the kiemke user, which cannot write
-    /// /usr/bin/kiemke, so `MADV_PAGEOUT` left all of start-up's code resident there (26 MB against
-    /// 17 as root); `MADV_DONTNEED` needs no permission and keeps the pages in the page cache, so
-    /// they come back without reading the disk. Code is never written, so nothing is lost: a page
-    /// faulted in again reads the same bytes from the file. The data mappings may hold relocated
-    /// pointers that exist only in memory, so they get `MADV_PAGEOUT`, which keeps every byte.
+    /// own mappings, and `MADV_PAGEOUT` hands back the pages start-up touched; those the polling needs
+    /// come back one by one (from the page cache when they are still there). Both are hints: the
+    /// contents never change, so a kernel that ignores them only leaves the memory as it was.
+    /// But the kernel pages out a file's pages only for a process that could write the file (Linux
+    /// 6.x), and the packaged daemon runs as the kiemke user, which cannot write /usr/bin/kiemke: there
+    /// `MADV_PAGEOUT` left all of start-up's code resident (26 MB against 17 as root). So the code (the
+    /// `r-xp` mapping, never written) is then unmapped with `MADV_DONTNEED`, which needs no permission
+    /// and leaves the pages in the page cache: a page faulted in again reads the same bytes from the
+    /// file. The data mappings may hold relocated pointers that exist only in memory: only paged out.
     static func releaseStartupCode() {
         #if os(Linux)
         for mapping in executableMappings() {
             _ = madvise(mapping.start, mapping.length, MADV_RANDOM)
-            _ = madvise(mapping.start, mapping.length, mapping.isCode ? MADV_DONTNEED : pageOut)
+            _ = madvise(mapping.start, mapping.length, pageOut)
+            if mapping.isCode { _ = madvise(mapping.start, mapping.length, MADV_DONTNEED) }
         }
         #endif
     }
