@@ -207,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgentTests",
-            dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "TestSupport",
+            dependencies: ["KiemkeCore", "Agent", "Inventory", "Probes", "Discovery", "ProvinceStore", "TestSupport",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             path: "Tests/AgentTests"
         ),

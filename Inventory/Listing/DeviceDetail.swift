@@ -57,7 +57,7 @@ public struct DeviceDetail: Sendable {
             add("state", text)
             var probe = dates.string(s.lastProbe)
             if let rtt = s.lastRttMs { probe += String(format: ", %.1f ms", rtt) }
-            if let error = s.lastError, !error.isEmpty { probe += ", \(error)" }
+            if let error = s.lastError, !error.isEmpty { probe += ", " + (language == .vi ? ProblemText.vietnamese(error) : error) }
             add("last probe", probe)
         } else if !device.address.isEmpty {
             add("state", language == .vi ? "chưa thăm dò" : "not probed yet")

@@ -21,7 +21,7 @@ public struct ListingWords: Sendable {
     /// Column headings in capitals, as the tables print them.
     func heading(_ english: String) -> String { label(english.lowercased()).uppercased() }
 
-    func kind(_ kind: DeviceKind) -> String { vi ? kind.vietnamese : kind.rawValue }
+    public func kind(_ kind: DeviceKind) -> String { vi ? kind.vietnamese : kind.rawValue }
     func condition(_ condition: Condition) -> String { vi ? condition.vietnamese : condition.rawValue }
     /// "good (tốt)" in English, where both words have always stood; "tốt" in Vietnamese.
     func conditionBoth(_ condition: Condition) -> String {
@@ -44,7 +44,7 @@ public struct ListingWords: Sendable {
     var needsAttention: String { vi ? "cần chú ý:" : "needs attention:" }
     var retiredMark: String { vi ? " (ngừng sử dụng)" : " (retired)" }
 
-    func attention(_ attention: Attention) -> String {
+    public func attention(_ attention: Attention) -> String {
         vi ? VietnamesePhrases().attention(attention) : attention.english
     }
 

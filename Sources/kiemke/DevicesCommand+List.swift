@@ -28,7 +28,9 @@ extension DevicesCommand {
             if let columns {
                 let unknown = Self.split(columns).filter { !DeviceListing.tableColumns.contains($0) }
                 if !unknown.isEmpty || Self.split(columns).isEmpty {
-                    throw ValidationError("--columns: \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) is not a column; use \(DeviceListing.tableColumns.joined(separator: ", "))")
+                    let named = unknown.map { "\"\($0)\"" }.joined(separator: ", "), known = DeviceListing.tableColumns.joined(separator: ", ")
+                    throw ValidationError(Say.text("--columns: \(named) is not a column; use \(known)",
+                                                   vi: "--columns: \(named) không phải cột; hãy dùng \(known)"))
                 }
             }
         }

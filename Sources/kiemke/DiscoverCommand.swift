@@ -40,7 +40,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         @Option(help: "Who is recorded as having added enrolled devices (default: your login name).") var by: String?
 
         func validate() throws {
-            if let rate, !(1...100_000).contains(rate) { throw ValidationError("--rate must be 1 to 100000 packets per second") }
+            if let rate, !(1...100_000).contains(rate) { throw ValidationError(Say.text("--rate must be 1 to 100000 packets per second", vi: "--rate phải từ 1 đến 100000 gói tin mỗi giây")) }
         }
 
         func run() async throws {
@@ -51,14 +51,18 @@ struct DiscoverCommand: AsyncParsableCommand {
             var texts = ranges
             if texts.isEmpty {
                 texts = ConnectedSubnets.list()
-                guard !texts.isEmpty else { throw InputError(DiscoveryError.nothingToSweep.description) }
+                guard !texts.isEmpty else { throw InputError(DiscoveryError.nothingToSweep.description, vi: DiscoveryError.nothingToSweep.vietnamese) }
                 if !yes {
                     guard TerminalOutput.isTerminal, isatty(STDIN_FILENO) == 1 else {
-                        throw InputError("no range given; this host's subnets are \(texts.joined(separator: ", ")): name them, or add --yes to sweep them")
+                        let subnets = texts.joined(separator: ", ")
+                        throw InputError("no range given; this host's subnets are \(subnets): name them, or add --yes to sweep them",
+                                         vi: "chưa cho dải nào; các mạng con của máy này là \(subnets): hãy ghi rõ chúng, hoặc thêm --yes để quét chúng")
                     }
-                    FileHandle.standardError.write(Data("Sweep this host's subnets \(texts.joined(separator: ", "))? [y/N] ".utf8))
+                    let subnets = texts.joined(separator: ", ")
+                    FileHandle.standardError.write(Data(Say.text("Sweep this host's subnets \(subnets)? [y/N] ",
+                                                                 vi: "Quét các mạng con của máy này \(subnets)? [c/K] ").utf8))
                     guard let answer = readLine(), ["y", "yes", "c", "có", "co"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces)) else {
-                        FileHandle.standardError.write(Data("nothing swept\n".utf8))
+                        FileHandle.standardError.write(Data(Say.text("nothing swept\n", vi: "không quét gì\n").utf8))
                         return
                     }
                 }
@@ -67,25 +71,35 @@ struct DiscoverCommand: AsyncParsableCommand {
             do {
                 parsed = try texts.map { text throws(DiscoveryError) in try SweepRange(text) }
             } catch {
-                throw InputError(error.description)
+                throw InputError(error.description, vi: error.vietnamese)
             }
             let addresses = SweepRange.addresses(of: parsed)
             let cap = configuration.discovery.maxAddresses
-            if addresses.count > cap && !yes { throw InputError(DiscoveryError.overCap(count: addresses.count, cap: cap).description) }
+            if addresses.count > cap && !yes {
+                let error = DiscoveryError.overCap(count: addresses.count, cap: cap)
+                throw InputError(error.description, vi: error.vietnamese)
+            }
             if let output, FileManager.default.fileExists(atPath: output),
                (try? FileManager.default.attributesOfItem(atPath: output)[.type] as? FileAttributeType) == .typeDirectory {
-                throw InputError("--output \(TerminalText.quoted(output)) is a folder; give a file name")
+                throw InputError("--output \(TerminalText.quoted(output)) is a folder; give a file name",
+                                 vi: "--output \(TerminalText.quoted(output)) là một thư mục; hãy cho tên tệp")
             }
 
             let options: SweepOptions
             do {
                 options = try DiscoveryRun.options(configuration)
             } catch {
-                throw InputError("\(error)")
+                throw InputError("\(error)", vi: ErrorMessages.text(for: error, language: .vi))
             }
             let sweeper = NetworkSweeper(options: options, logger: logger)
-            if let error = sweeper.pingUnavailable { logger.warning("ping is not available; sweeping by TCP and SNMP", metadata: ["error": "\(error)"]) }
-            if let error = sweeper.snmpUnavailable { logger.warning("SNMP is not available", metadata: ["error": "\(error)"]) }
+            // Warnings the person running the sweep reads, in their language; the error stays as metadata.
+            if let error = sweeper.pingUnavailable {
+                logger.warning("\(Say.text("ping is not available; sweeping by TCP and SNMP", vi: "không ping được; chỉ quét bằng TCP và SNMP"))",
+                               metadata: ["error": "\(error)"])
+            }
+            if let error = sweeper.snmpUnavailable {
+                logger.warning("\(Say.text("SNMP is not available", vi: "không dùng được SNMP"))", metadata: ["error": "\(error)"])
+            }
             let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
             let clock = ContinuousClock()
             let start = clock.now
@@ -104,10 +118,11 @@ struct DiscoverCommand: AsyncParsableCommand {
                 do {
                     try Data(csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
                 } catch {
-                    throw InputError("cannot write --output \(TerminalText.quoted(output)): \(error.localizedDescription)")
+                    throw InputError("cannot write --output \(TerminalText.quoted(output)): \(error.localizedDescription)",
+                                     vi: "không ghi được --output \(TerminalText.quoted(output)): \(SystemReason.vietnamese(error.localizedDescription))")
                 }
             }
-            print(format == .json ? try report.json() : report.text(), terminator: "")
+            print(format == .json ? try report.json() : report.text(MessageLanguage.current), terminator: "")
             if enrol, let store {
                 // A moved device (same serial, MAC or engine ID, its old address silent) follows its new address.
                 let known = Dictionary(try DiscoveryRun.inventory(store).known.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -118,11 +133,15 @@ struct DiscoverCommand: AsyncParsableCommand {
                     let evidence = AddressChangeFinder.evidence(device, f)
                     let change = try store.recordAddressChange(ofDeviceNamed: name, to: f.address.description, evidence: evidence,
                                                                by: CurrentUser.name(explicit: by))
-                    FileHandle.standardError.write(Data("\(TerminalText.escaped(change.deviceName)) moved from \(change.from) to \(change.to) (\(TerminalText.escaped(evidence)))\n".utf8))
+                    let moved = TerminalText.escaped(change.deviceName)
+                    FileHandle.standardError.write(Data(Say.text(
+                        "\(moved) moved from \(change.from) to \(change.to) (\(TerminalText.escaped(evidence)))\n",
+                        vi: "\(moved) đã chuyển từ \(change.from) sang \(change.to) (\(TerminalText.escaped(ProposalReport.vietnamese(evidence: evidence))))\n").utf8))
                 }
                 let fresh = entries.filter { $0.status == .new && $0.proposedName != nil }
                 guard !fresh.isEmpty else {
-                    FileHandle.standardError.write(Data("enrolled nothing: no new devices\n".utf8))
+                    FileHandle.standardError.write(Data(Say.text("enrolled nothing: no new devices\n",
+                                                                 vi: "không nhập thiết bị nào: không có thiết bị mới\n").utf8))
                     return
                 }
                 let parsedCSV = try DeviceImporter.read(Data(csv.utf8), file: "discovery")
@@ -132,7 +151,7 @@ struct DiscoverCommand: AsyncParsableCommand {
                     try store.recordIdentity(DeviceIdentity(mac: f.mac, serial: f.serial, sysName: f.sysName, engineID: f.engineID),
                                              ofDeviceNamed: entry.proposedName ?? "")
                 }
-                FileHandle.standardError.write(Data("enrolled: \(summary)\n".utf8))
+                FileHandle.standardError.write(Data(Say.text("enrolled: \(summary)\n", vi: "đã nhập: \(summary.vietnamese)\n").utf8))
             }
         }
     }
@@ -153,11 +172,13 @@ struct DiscoverCommand: AsyncParsableCommand {
             } else if let mac = NeighbourTable.normalizedMAC(value) {
                 normalised = mac
             } else {
-                throw InputError("\(TerminalText.quoted(value)) is neither an IP address nor a MAC address (aa:bb:cc:dd:ee:ff)")
+                throw InputError("\(TerminalText.quoted(value)) is neither an IP address nor a MAC address (aa:bb:cc:dd:ee:ff)",
+                                 vi: "\(TerminalText.quoted(value)) không phải địa chỉ IP, cũng không phải địa chỉ MAC (aa:bb:cc:dd:ee:ff)")
             }
             let workspace = try global.workspace()
             try workspace.openStore().ignoreForDiscovery(normalised, by: CurrentUser.name(explicit: by))
-            print("ignored \(normalised): discovery will not propose it again")
+            print(Say.text("ignored \(normalised): discovery will not propose it again",
+                           vi: "đã bỏ qua \(normalised): việc dò tìm sẽ không đề xuất nó nữa"))
         }
     }
 }

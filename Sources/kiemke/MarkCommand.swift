@@ -23,7 +23,9 @@ struct MarkCommand: AsyncParsableCommand {
         guard Condition(parsing: condition) != nil else {
             // `kiemke mark broken PHOTO-02`: the words are right, the order is not.
             if Condition(parsing: name) != nil {
-                throw ValidationError("\"\(name)\" is a condition and \"\(condition)\" is not: the device's name comes first; run `kiemke mark \(ShellWord.quoted(condition)) \(ShellWord.quoted(name))`")
+                let command = "kiemke mark \(ShellWord.quoted(condition)) \(ShellWord.quoted(name))"
+                throw ValidationError(Say.text("\"\(name)\" is a condition and \"\(condition)\" is not: the device's name comes first; run `\(command)`",
+                                               vi: "\"\(name)\" là tình trạng còn \"\(condition)\" thì không: tên thiết bị đứng trước; hãy chạy `\(command)`"))
             }
             throw ValidationError(Condition.notACondition(condition))
         }

@@ -1,3 +1,5 @@
+import Agent
+import Inventory
 import Foundation
 
 /// Help screens and usage errors in Vietnamese: the argument parser's text, rendered without
@@ -19,6 +21,8 @@ enum ParserText {
             for (en, vi) in HelpCatalogue.parserWords where line.contains(en) {
                 line = line.replacingOccurrences(of: en, with: vi)
             }
+            // A usage error quotes why a value was refused, in the rules' English.
+            if line.hasPrefix("Lỗi: ") { line = ProblemText.vietnamese(line) }
             return wrap(line, columns: columns)
         }.joined(separator: "\n")
     }

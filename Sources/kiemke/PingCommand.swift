@@ -71,7 +71,7 @@ struct PingCommand: AsyncParsableCommand {
         case .success(let opened):
             pinger = opened
         case .failure(.invalidOption(let detail)):
-            throw InputError(detail)
+            throw InputError(detail, vi: PingError.invalidOption(detail).vietnamese)
         case .failure(let error):
             FileHandle.standardError.write(Data("kiemke ping: \(error.text(MessageLanguage.current))\n".utf8))
             throw ExitCode.failure
@@ -89,10 +89,12 @@ struct PingCommand: AsyncParsableCommand {
         } else {
             for address in addresses {
                 let result = results[address] ?? Self.unanswered
+                // fping's shape, "ADDRESS up RTT ms" / "ADDRESS down REASON"; in Vietnamese, the same words translated.
                 if result.up {
-                    print("\(address) up \(String(format: "%.3f", result.rttMs ?? 0)) ms")
+                    print("\(address) \(Say.text("up", vi: "hoạt động")) \(String(format: "%.3f", result.rttMs ?? 0)) ms")
                 } else {
-                    print("\(address) down \(result.reason ?? "timeout")")
+                    let reason = result.reason ?? "timeout"
+                    print("\(address) \(Say.text("down \(reason)", vi: "mất kết nối \(ProblemText.vietnamese(reason))"))")
                 }
             }
         }

@@ -39,16 +39,18 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "text or json.") var format: Format = .text
 
     func validate() throws {
-        guard all != (address != nil) else { throw ValidationError("give one ADDRESS or device NAME, or --all") }
+        guard all != (address != nil) else { throw ValidationError(Say.text("give one ADDRESS or device NAME, or --all", vi: "hãy cho một ĐỊA CHỈ hoặc TÊN thiết bị, hoặc --all")) }
         if let kind, DeviceKind(parsing: kind) == nil {
             throw ValidationError("--kind " + DeviceKind.notAKind(kind))
         }
         if let snmpPort, Port(snmpPort) == nil { throw ValidationError("--snmp-port: \(Port.rangeDescription)") }
         for (flag, key) in [("--v3-auth-key", v3AuthKey), ("--v3-priv-key", v3PrivKey)] {
-            if let key, key.count < 8 { throw ValidationError("\(flag) is shorter than 8 characters; SNMPv3 passphrases have at least 8") }
+            if let key, key.count < 8 { throw ValidationError(Say.text("\(flag) is shorter than 8 characters; SNMPv3 passphrases have at least 8",
+                                                                              vi: "\(flag) ngắn hơn 8 ký tự; mật khẩu SNMPv3 dài ít nhất 8")) }
         }
         if v3KeysStdin && (v3AuthKey != nil || v3PrivKey != nil) {
-            throw ValidationError("give the v3 keys either with --v3-keys-stdin or with --v3-auth-key/--v3-priv-key, not both")
+            throw ValidationError(Say.text("give the v3 keys either with --v3-keys-stdin or with --v3-auth-key/--v3-priv-key, not both",
+                                           vi: "hãy cho khóa v3 bằng --v3-keys-stdin hoặc bằng --v3-auth-key/--v3-priv-key, không dùng cả hai"))
         }
         if let community, let problem = DeviceTextRules.communityProblem(community) {
             throw ValidationError("--community \(problem)")
@@ -85,11 +87,13 @@ struct ProbeCommand: AsyncParsableCommand {
     static func readKeys() throws -> (auth: String, priv: String?) {
         // Line by line, so a terminal or a pipe left open is not read past the second line.
         guard let auth = readLine(), !auth.isEmpty else {
-            throw InputError("--v3-keys-stdin: standard input is empty; write the auth passphrase on the first line and the privacy passphrase on the second")
+            throw InputError("--v3-keys-stdin: standard input is empty; write the auth passphrase on the first line and the privacy passphrase on the second",
+                             vi: "--v3-keys-stdin: đầu vào chuẩn trống; hãy viết mật khẩu xác thực ở dòng đầu và mật khẩu mã hóa ở dòng thứ hai")
         }
         let priv = readLine().flatMap { $0.isEmpty ? nil : $0 }
         for (name, key) in [("auth", Optional(auth)), ("privacy", priv)] {
-            if let key, key.count < 8 { throw InputError("--v3-keys-stdin: the \(name) passphrase is shorter than 8 characters; SNMPv3 passphrases have at least 8") }
+            if let key, key.count < 8 { throw InputError("--v3-keys-stdin: the \(name) passphrase is shorter than 8 characters; SNMPv3 passphrases have at least 8",
+                                                              vi: "--v3-keys-stdin: mật khẩu \(name == "auth" ? "xác thực" : "mã hóa") ngắn hơn 8 ký tự; mật khẩu SNMPv3 dài ít nhất 8") }
         }
         return (auth, priv)
     }
@@ -115,7 +119,8 @@ struct ProbeCommand: AsyncParsableCommand {
             }
             let device = try workspace.openStoreForReading().device(named: typed)
             guard !device.address.isEmpty else {
-                throw InputError("\(device.name) has no address (equipment with no network); give it one with `kiemke devices edit \(device.name) --address ...`")
+                throw InputError("\(device.name) has no address (equipment with no network); give it one with `kiemke devices edit \(device.name) --address ...`",
+                                 vi: "\(device.name) không có địa chỉ (thiết bị không nối mạng); hãy cho địa chỉ bằng `kiemke devices edit \(device.name) --address ...`")
             }
             known = device
         }
@@ -124,7 +129,8 @@ struct ProbeCommand: AsyncParsableCommand {
                             snmpVersion: v3User != nil ? .v3 : (snmpVersion ?? known?.snmpVersion),
                             snmpCommunity: community ?? known?.snmpCommunity, snmpPort: snmpPort ?? known?.snmpPort)
         guard let ip = IPAddress(device.address) else {
-            throw InputError("\(device.name)'s address \"\(device.address)\" is not an IPv4 or IPv6 address")
+            throw InputError("\(device.name)'s address \"\(device.address)\" is not an IPv4 or IPv6 address",
+                             vi: "địa chỉ \"\(device.address)\" của \(device.name) không phải địa chỉ IPv4 hay IPv6")
         }
         let ports = kindGiven == nil && known == nil ? DeviceKind.allCommonTCPPorts : nil
         let target = ProbeTarget(address: ip, kind: device.kind, tcpPorts: ports,
@@ -134,6 +140,6 @@ struct ProbeCommand: AsyncParsableCommand {
         if let error = prober.pingUnavailable { logger.warning("ping is not available", metadata: ["error": "\(error)"]) }
         if let error = prober.snmpUnavailable { logger.warning("SNMP is not available", metadata: ["error": "\(error)"]) }
         let report = ProbeReport(result: await prober.probe([target])[0])
-        print(format == .json ? try report.json() : report.text(), terminator: "")
+        print(format == .json ? try report.json() : report.text(language: MessageLanguage.current), terminator: "")
     }
 }

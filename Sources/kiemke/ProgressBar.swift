@@ -16,7 +16,9 @@ final class ProgressBar: Sendable {
         let share = progress.total == 0 ? 1 : Double(progress.done) / Double(progress.total)
         let filled = Int(share * 30)
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
-        let line = "\r[\(bar)] \(progress.done)/\(progress.total) hosts, \(progress.found) found, about \(Int(progress.secondsLeft.rounded())) s left "
+        let left = Int(progress.secondsLeft.rounded())
+        let line = "\r[\(bar)] " + Say.text("\(progress.done)/\(progress.total) hosts, \(progress.found) found, about \(left) s left ",
+                                             vi: "\(progress.done)/\(progress.total) địa chỉ, tìm thấy \(progress.found), còn khoảng \(left) giây ")
         shown.withLock { $0 = true }
         FileHandle.standardError.write(Data(line.utf8))
     }

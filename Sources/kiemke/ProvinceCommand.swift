@@ -29,8 +29,12 @@ struct ProvinceCommand: AsyncParsableCommand {
             do {
                 let applied = try await ProvinceSchema.migrate(connection)
                 await connection.close()
-                print(applied.isEmpty ? "the province schema is up to date (version \(ProvinceSchema.latestVersion))"
-                      : "applied schema version(s) \(applied.map(String.init).joined(separator: ", ")); now at \(ProvinceSchema.latestVersion)")
+                let latest = ProvinceSchema.latestVersion, versions = applied.map(String.init).joined(separator: ", ")
+                print(applied.isEmpty
+                      ? Say.text("the province schema is up to date (version \(latest))",
+                                 vi: "lược đồ dữ liệu của tỉnh đã là bản mới nhất (phiên bản \(latest))")
+                      : Say.text("applied schema version(s) \(versions); now at \(latest)",
+                                 vi: "đã áp dụng lược đồ phiên bản \(versions); nay là phiên bản \(latest)"))
             } catch {
                 await connection.close()
                 throw error
@@ -49,21 +53,32 @@ struct ProvinceCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Log level on stderr.") var logLevel: Logger.Level = .notice
 
         func validate() throws {
-            if !passwordStdin { throw ValidationError("give --password-stdin and the password on standard input (never on the command line)") }
-            do { try ProvinceOffices.check(code: code) } catch { throw ValidationError("\(error)") }
-            if NameKey.clean(name).isEmpty { throw ValidationError("the office's NAME is empty") }
+            if !passwordStdin {
+                throw ValidationError(Say.text("give --password-stdin and the password on standard input (never on the command line)",
+                                               vi: "hãy dùng --password-stdin và đưa mật khẩu vào đầu vào chuẩn (không bao giờ gõ trên dòng lệnh)"))
+            }
+            do { try ProvinceOffices.check(code: code) } catch { throw ValidationError(Say.text("\(error)", vi: error.vietnamese)) }
+            if NameKey.clean(name).isEmpty { throw ValidationError(Say.text("the office's NAME is empty", vi: "TÊN cơ quan đang trống")) }
         }
 
         func run() async throws {
             var password = readLine(strippingNewline: true) ?? ""
             if password.hasSuffix("\r") { password.removeLast() }
-            guard !password.isEmpty else { throw InputError("no password on standard input: pipe the office's password to --password-stdin") }
-            guard !password.contains("\0") else { throw InputError("the password holds a NUL character, which PostgreSQL refuses") }
+            guard !password.isEmpty else {
+                throw InputError("no password on standard input: pipe the office's password to --password-stdin",
+                                 vi: "không có mật khẩu ở đầu vào chuẩn: hãy chuyển mật khẩu của cơ quan vào --password-stdin")
+            }
+            guard !password.contains("\0") else {
+                throw InputError("the password holds a NUL character, which PostgreSQL refuses",
+                                 vi: "mật khẩu chứa ký tự NUL, PostgreSQL không chấp nhận")
+            }
             let connection = try await ProvinceCommand.connect(url, logLevel: logLevel)
             do {
                 try await ProvinceOffices.add(code: code, name: NameKey.clean(name), password: password, on: connection)
                 await connection.close()
-                print("office \(code) (\(NameKey.clean(name))) can sync as \(ProvinceOffices.roleName(code: code))")
+                let office = NameKey.clean(name), role = ProvinceOffices.roleName(code: code)
+                print(Say.text("office \(code) (\(office)) can sync as \(role)",
+                               vi: "cơ quan \(code) (\(office)) có thể đồng bộ bằng tài khoản \(role)"))
             } catch {
                 await connection.close()
                 throw error
@@ -79,7 +94,7 @@ struct ProvinceCommand: AsyncParsableCommand {
             return handler
         }
         let url: ProvinceURL
-        do { url = try ProvinceURL(text) } catch { throw InputError("\(error)") }
+        do { url = try ProvinceURL(text) } catch { throw InputError("\(error)", vi: error.vietnamese) }
         return try await ProvinceConnection.connect(url, logger: Logger(label: "kiemke.province"))
     }
 }

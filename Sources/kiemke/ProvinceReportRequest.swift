@@ -16,7 +16,7 @@ struct ProvinceReportRequest {
     func run(workspace: Workspace, format: ReportFormat, language: ReportLanguage, output: String?, bom: Bool) async throws {
         let now = try ReportClock.now()
         let parsed: ProvinceURL
-        do { parsed = try ProvinceURL(url) } catch { throw InputError("--from-province: \(error)") }
+        do { parsed = try ProvinceURL(url) } catch { throw InputError("--from-province: \(error)", vi: "--from-province: \(error.vietnamese)") }
         // The province's calendar: Vietnam's; each commune's own hours still decide its figures.
         let calendar = OfficeHours().calendar
         let reportPeriod = try period.resolve(now: now, calendar: calendar)

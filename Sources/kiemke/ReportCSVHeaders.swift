@@ -10,6 +10,7 @@ enum ReportCSVHeaders {
         "last_probe": "lần kiểm tra cuối", "availability_pct": "tỷ lệ hoạt động (%)", "up_seconds": "giây hoạt động",
         "down_seconds": "giây mất kết nối", "broken_seconds": "giây hỏng", "off_seconds": "giây tắt (ngoài giờ)",
         "unknown_seconds": "giây không đo", "counted": "được tính", "answered": "có trả lời", "measured": "được đo",
+        "facts_at": "thông tin thiết bị đọc lúc",
     ]
 
     /// `csv` with its first line in Vietnamese; the rest unchanged.

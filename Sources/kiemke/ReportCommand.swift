@@ -31,10 +31,12 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if format == .docx && output == nil {
-            throw ValidationError("--format docx writes a Word file, which is never printed to the terminal: add --output FILE.docx")
+            throw ValidationError(Say.text("--format docx writes a Word file, which is never printed to the terminal: add --output FILE.docx",
+                                           vi: "--format docx ghi ra tệp Word, không bao giờ in ra màn hình: hãy thêm --output TỆP.docx"))
         }
         if document && format != .docx {
-            throw ValidationError("--document lays out a Word document: use it with --format docx --output FILE.docx")
+            throw ValidationError(Say.text("--document lays out a Word document: use it with --format docx --output FILE.docx",
+                                           vi: "--document trình bày thành văn bản Word: hãy dùng cùng --format docx --output TỆP.docx"))
         }
     }
     @Flag(help: "CSV without the UTF-8 byte-order mark Excel needs to show Vietnamese (for scripts).") var noBom = false
@@ -45,7 +47,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let output { try ReportFileWriter.check(output) }
-        if office != nil && fromProvince == nil { throw ValidationError("--office names a commune in the province's database: use it with --from-province URL") }
+        if office != nil && fromProvince == nil { throw ValidationError(Say.text("--office names a commune in the province's database: use it with --from-province URL",
+                                                                                             vi: "--office là mã một xã trong cơ sở dữ liệu của tỉnh: hãy dùng cùng --from-province URL")) }
         let workspace = try global.workspace()
         if let fromProvince {
             let staleAfter = try DurationOption.parse(self.staleAfter, in: .seconds(60) ... .seconds(365 * 86_400))

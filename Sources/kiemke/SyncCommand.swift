@@ -25,8 +25,11 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(help: "With --status: as JSON.") var json = false
 
     func validate() throws {
-        if once == status { throw ValidationError("give either --once (send now) or --status (what is waiting)") }
-        if json && !status { throw ValidationError("--json goes with --status") }
+        if once == status {
+            throw ValidationError(Say.text("give either --once (send now) or --status (what is waiting)",
+                                           vi: "hãy dùng một trong hai: --once (gửi ngay) hoặc --status (xem những gì đang chờ gửi)"))
+        }
+        if json && !status { throw ValidationError(Say.text("--json goes with --status", vi: "--json chỉ dùng cùng --status")) }
     }
 
     func run() async throws {
@@ -35,31 +38,44 @@ struct SyncCommand: AsyncParsableCommand {
             let store = try workspace.openStoreForReading()
             let status = try store.syncStatus()
             print(json ? try Self.json(status, configured: workspace.configuration.sync) : Self.text(status, configured: workspace.configuration.sync,
-                                                                                                   timeZone: workspace.timeZone), terminator: "")
+                                                                                                   timeZone: workspace.timeZone,
+                                                                                                   language: MessageLanguage.current), terminator: "")
             return
         }
         guard let settings = try workspace.configuration.syncSettings() else {
-            throw InputError("[sync] url is not set in the config: set url, office_code and office_name under [sync] (the password goes in the secrets file)")
+            throw InputError("[sync] url is not set in the config: set url, office_code and office_name under [sync] (the password goes in the secrets file)",
+                             vi: "tệp cấu hình chưa đặt [sync] url: hãy đặt url, office_code và office_name trong mục [sync] (mật khẩu để trong tệp bí mật)")
         }
         let store = try workspace.openStore()
         let logger = Logger(label: "kiemke.sync")
         let outcome = try await SyncRound.run(store: store, settings: settings, logger: logger)
-        print("sent \(outcome.changes) changes, \(outcome.stateChanges) state changes and \(outcome.observations) observations in \(outcome.batches) batch(es); everything is acknowledged")
+        print(Say.text("sent \(outcome.changes) changes, \(outcome.stateChanges) state changes and \(outcome.observations) observations in \(outcome.batches) batch(es); everything is acknowledged",
+                       vi: "đã gửi \(outcome.changes) thay đổi, \(outcome.stateChanges) lần đổi trạng thái và \(outcome.observations) kết quả thăm dò trong \(outcome.batches) lô; tỉnh đã xác nhận nhận hết"))
     }
 
-    static func text(_ status: SyncStatus, configured: SyncConfig, timeZone: TimeZone) -> String {
+    static func text(_ status: SyncStatus, configured: SyncConfig, timeZone: TimeZone, language: ReportLanguage = .en) -> String {
+        let vi = language == .vi
         func when(_ date: Date?) -> String {
-            guard let date else { return "never" }
+            guard let date else { return vi ? "chưa bao giờ" : "never" }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = timeZone
             let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
             return String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
         }
         var lines: [String] = []
-        lines.append(configured.url == nil ? "sync: off ([sync] url is not set)" : "sync: to office \(configured.officeCode) at the province")
-        lines.append("pending: \(status.pendingChanges) changes, \(status.pendingStateChanges) state changes, \(status.pendingObservations) observations")
-        lines.append("last success: \(when(status.lastSuccess))")
-        lines.append("last round: \(when(status.lastAttempt))" + (status.lastError.map { " (failed: \($0))" } ?? ""))
+        if vi {
+            lines.append(configured.url == nil ? "đồng bộ: tắt (chưa đặt [sync] url)" : "đồng bộ: lên tỉnh, mã cơ quan \(configured.officeCode)")
+            lines.append("đang chờ gửi: \(status.pendingChanges) thay đổi, \(status.pendingStateChanges) lần đổi trạng thái, "
+                         + "\(status.pendingObservations) kết quả thăm dò")
+            lines.append("lần thành công gần nhất: \(when(status.lastSuccess))")
+            // The failure is the server's or the network's own words: kept, after a Vietnamese lead-in.
+            lines.append("lượt gần nhất: \(when(status.lastAttempt))" + (status.lastError.map { " (thất bại: \($0))" } ?? ""))
+        } else {
+            lines.append(configured.url == nil ? "sync: off ([sync] url is not set)" : "sync: to office \(configured.officeCode) at the province")
+            lines.append("pending: \(status.pendingChanges) changes, \(status.pendingStateChanges) state changes, \(status.pendingObservations) observations")
+            lines.append("last success: \(when(status.lastSuccess))")
+            lines.append("last round: \(when(status.lastAttempt))" + (status.lastError.map { " (failed: \($0))" } ?? ""))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

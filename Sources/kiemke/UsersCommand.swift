@@ -28,22 +28,39 @@ enum PasswordInput {
         if fromStandardInput {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard var text = String(data: data, encoding: .utf8) else {
-                throw InputError("the password on standard input is not UTF-8 text")
+                throw InputError("the password on standard input is not UTF-8 text",
+                                 vi: "mật khẩu ở đầu vào chuẩn không phải văn bản UTF-8")
             }
             if text.hasSuffix("\n") { text.removeLast() }
             if text.hasSuffix("\r") { text.removeLast() }
             password = text
         } else {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw InputError("no terminal to type the password at: pipe it in with --password-stdin")
+                throw InputError("no terminal to type the password at: pipe it in with --password-stdin",
+                                 vi: "không có cửa sổ dòng lệnh để gõ mật khẩu: hãy chuyển mật khẩu vào qua --password-stdin")
             }
-            let first = try prompt("Password: ")
-            let second = try prompt("Again: ")
-            guard first == second else { throw InputError("the two passwords differ; nothing was changed") }
+            let first = try prompt(Say.text("Password: ", vi: "Mật khẩu: "))
+            let second = try prompt(Say.text("Again: ", vi: "Nhập lại: "))
+            guard first == second else {
+                throw InputError("the two passwords differ; nothing was changed", vi: "hai lần nhập mật khẩu khác nhau; chưa thay đổi gì")
+            }
             password = first
         }
-        if let problem = WebPassword.problem(password) { throw InputError("\(problem); nothing was changed") }
+        if let problem = WebPassword.problem(password) {
+            throw InputError("\(problem); nothing was changed", vi: "\(vietnamese(problem)); chưa thay đổi gì")
+        }
         return password
+    }
+
+    /// What `WebPassword.problem` says, in Vietnamese; a reason this table does not know stays as given.
+    static func vietnamese(_ problem: String) -> String {
+        switch problem {
+        case "the password is shorter than 8 characters": "mật khẩu ngắn hơn 8 ký tự"
+        case "the password is longer than 72 bytes, which bcrypt cannot use whole":
+            "mật khẩu dài hơn 72 byte, bcrypt không dùng được trọn vẹn (chữ có dấu chiếm 2-3 byte mỗi chữ)"
+        case "the password holds a control character": "mật khẩu chứa ký tự điều khiển"
+        default: problem
+        }
     }
 
     /// One line from the terminal with echo off.
@@ -58,7 +75,7 @@ enum PasswordInput {
             tcsetattr(STDIN_FILENO, TCSANOW, &saved)
             FileHandle.standardError.write(Data("\n".utf8))
         }
-        guard let line = readLine(strippingNewline: true) else { throw InputError("no password was typed") }
+        guard let line = readLine(strippingNewline: true) else { throw InputError("no password was typed", vi: "chưa gõ mật khẩu") }
         return line
     }
 }
@@ -72,16 +89,27 @@ extension UsersCommand {
         @Option(help: "clerk or admin.") var role: WebRole
         @Flag(help: "Read the password from standard input (one line) instead of prompting.") var passwordStdin = false
 
+        /// A role in the words of the office: clerk "cán bộ", admin "quản trị".
+        static func vietnamese(_ role: WebRole) -> String {
+            switch role {
+            case .clerk: "cán bộ"
+            case .admin: "quản trị"
+            }
+        }
+
         func run() async throws {
             let workspace = try global.workspace()
-            if let problem = InventoryStore.accountNameProblem(NameKey.clean(name)) { throw InputError("account name: \(problem)") }
+            if let problem = InventoryStore.accountNameProblem(NameKey.clean(name)) {
+                throw InputError("account name: \(problem)", vi: "tên tài khoản: \(WebUserError.vietnameseNameProblem(problem))")
+            }
             let password = try PasswordInput.read(fromStandardInput: passwordStdin)
             let store = try workspace.openStore()
             do {
                 let user = try store.addWebUser(named: name, role: role, passwordHash: WebPassword.hash(password))
-                print("added \(TerminalText.escaped(user.name)) (\(user.role.rawValue))")
+                print(Say.text("added \(TerminalText.escaped(user.name)) (\(user.role.rawValue))",
+                               vi: "đã thêm \(TerminalText.escaped(user.name)) (\(user.role.rawValue): \(Self.vietnamese(user.role)))"))
             } catch let error as WebUserError {
-                throw InputError(error.description)
+                throw InputError(error.description, vi: error.vietnamese)
             }
         }
     }
@@ -100,9 +128,10 @@ extension UsersCommand {
                 guard try store.webUser(named: name) != nil else { throw WebUserError.notFound(name, known: try store.webUsers().map(\.name)) }
                 let password = try PasswordInput.read(fromStandardInput: passwordStdin)
                 let user = try store.setWebPassword(named: name, passwordHash: WebPassword.hash(password))
-                print("changed the password of \(TerminalText.escaped(user.name)); a running web page keeps its current logins until they expire")
+                print(Say.text("changed the password of \(TerminalText.escaped(user.name)); a running web page keeps its current logins until they expire",
+                               vi: "đã đổi mật khẩu của \(TerminalText.escaped(user.name)); trang web đang chạy vẫn giữ các phiên đăng nhập hiện có cho đến khi hết hạn"))
             } catch let error as WebUserError {
-                throw InputError(error.description)
+                throw InputError(error.description, vi: error.vietnamese)
             }
         }
     }
@@ -116,9 +145,11 @@ extension UsersCommand {
             let workspace = try global.workspace()
             let store = try workspace.openStoreForReading()
             let dates = OfficeDate.Format(timeZone: workspace.timeZone)
-            var table = TextTable(header: ["NAME", "ROLE", "CREATED", "PASSWORD CHANGED"])
+            let vi = MessageLanguage.current == .vi
+            var table = TextTable(header: vi ? ["TÊN", "VAI TRÒ", "TẠO LÚC", "ĐỔI MẬT KHẨU LÚC"] : ["NAME", "ROLE", "CREATED", "PASSWORD CHANGED"])
             for user in try store.webUsers() {
-                table.append([user.name, user.role.rawValue, dates.string(user.createdAt), dates.string(user.passwordChangedAt)])
+                let role = vi ? "\(user.role.rawValue) (\(Add.vietnamese(user.role)))" : user.role.rawValue
+                table.append([user.name, role, dates.string(user.createdAt), dates.string(user.passwordChangedAt)])
             }
             print(table.render(), terminator: "")
         }
@@ -135,9 +166,9 @@ extension UsersCommand {
             let store = try workspace.openExistingStore()
             do {
                 let user = try store.removeWebUser(named: name)
-                print("removed \(TerminalText.escaped(user.name))")
+                print(Say.text("removed \(TerminalText.escaped(user.name))", vi: "đã xoá \(TerminalText.escaped(user.name))"))
             } catch let error as WebUserError {
-                throw InputError(error.description)
+                throw InputError(error.description, vi: error.vietnamese)
             }
         }
     }

@@ -21,21 +21,30 @@ struct WebCommand: AsyncParsableCommand {
     var listen: String?
 
     func validate() throws {
-        if let listen, let problem = ListenAddress.problem(with: listen) { throw ValidationError("--listen: \(problem)") }
+        if let listen, let problem = ListenAddress.problem(with: listen) {
+            throw ValidationError(Say.text("--listen: \(problem)", vi: "--listen: \(ProblemText.vietnamese(problem))"))
+        }
     }
 
     func run() async throws {
         let workspace = try global.workspace()
         guard let address = listen.flatMap(ListenAddress.init) ?? workspace.configuration.web.listen else {
-            throw InputError("give --listen HOST:PORT (e.g. 127.0.0.1:8080), or set [web] listen in the config")
+            throw InputError("give --listen HOST:PORT (e.g. 127.0.0.1:8080), or set [web] listen in the config",
+                             vi: "hãy cho --listen HOST:PORT (ví dụ 127.0.0.1:8080), hoặc đặt [web] listen trong tệp cấu hình")
         }
         let store = try workspace.openExistingStore()
         let logger = Logger(label: "kiemke.web")
         let web = try OfficeWeb(store: store, source: ConfigurationSource(workspace.configuration), logger: logger)
         let app = web.application(listen: address)
-        print("serving the web page at http://\(address)/ from \(store.path) (SIGTERM or Ctrl-C stops)")
+        print(Say.text("serving the web page at http://\(address)/ from \(store.path) (SIGTERM or Ctrl-C stops)",
+                       vi: "đang phục vụ trang web tại http://\(address)/ từ \(store.path) (SIGTERM hoặc Ctrl-C để dừng)"))
         let group = ServiceGroup(configuration: .init(services: [.init(service: app)],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            // A port in use or not allowed is what a user meets here; say so in their language.
+            throw WebListenError.from(error, address: address.description) ?? error
+        }
     }
 }

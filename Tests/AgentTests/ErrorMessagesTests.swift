@@ -1,7 +1,9 @@
 @testable import Agent
+import Discovery
 import Foundation
 @testable import Inventory
 import Probes
+import ProvinceStore
 import Testing
 import WordDocument
 
@@ -64,6 +66,48 @@ private let everyError: [any Error] = [
     PingError.invalidOption("tries 0"),
     IPNetworkError.malformed("192.168.1"),
     IPNetworkError.tooLarge("10.0.0.0/8", maximum: 65536),
+    // discover
+    DiscoveryError.malformedRange("192.168.1.300", reason: IPNetworkError.malformed("192.168.1.300").description),
+    DiscoveryError.malformedRange("10.0.0.0/8", reason: IPNetworkError.tooLarge("10.0.0.0/8", maximum: 65536).description),
+    DiscoveryError.malformedRange("", reason: "it is empty"),
+    DiscoveryError.malformedRange("a-b", reason: "FIRST-LAST needs two IPv4 addresses"),
+    DiscoveryError.malformedRange("10.0.0.1-x9", reason: "\"x9\" is neither an IPv4 address nor a last number 0-255"),
+    DiscoveryError.malformedRange("10.0.0.9-4", reason: "the last address comes before the first"),
+    DiscoveryError.malformedRange("10.0.0.1-10.2.0.1", reason: "it holds more than 65536 addresses"),
+    DiscoveryError.overCap(count: 65534, cap: 4096),
+    DiscoveryError.nothingToSweep,
+    // users
+    WebUserError.badName("", reason: "it is empty"),
+    WebUserError.badName(String(repeating: "x", count: 70), reason: "it is longer than 64 characters"),
+    WebUserError.badName("L\u{7}an", reason: "it holds control or formatting characters"),
+    WebUserError.exists("Lan"),
+    WebUserError.notFound("An", known: []),
+    WebUserError.notFound("An", known: ["Lan", "Hà"]),
+    // province, sync, report --from-province
+    ProvinceError.badURL("http://127.0.0.1/k", reason: "it must start with postgres://"),
+    ProvinceError.badURL("postgres://k@/db", reason: "it names no host"),
+    ProvinceError.badURL("postgres://127.0.0.1:70000/k", reason: "port 70000 is not 1 to 65535"),
+    ProvinceError.badURL("postgres://127.0.0.1/k", reason: "it names no user (postgres://USER@HOST/DATABASE)"),
+    ProvinceError.badURL("postgres://k@127.0.0.1", reason: "it names no database (…/DATABASE at the end)"),
+    ProvinceError.badURL("postgres://k@127.0.0.1/k?sslmode=x", reason: "sslmode \"x\" is not one of disable, prefer, require, verify-full"),
+    ProvinceError.badURL("postgres://k@127.0.0.1/k?colour=1", reason: "\"colour\" is not a parameter kiemke knows (sslmode, sslrootcert)"),
+    ProvinceError.badURL("postgres://k@127.0.0.1/k", reason: "its certificates could not be read (ENOENT)"),
+    ProvinceError.unreachable(server: "127.0.0.1:5432", reason: "Connection refused (errno: 111)"),
+    ProvinceError.unreachable(server: "127.0.0.1:5432", reason: "the server does not offer TLS, which sslmode=require requires"),
+    ProvinceError.timedOut(what: "the whole sync round", seconds: 120),
+    ProvinceError.timedOut(what: "the connection", seconds: 2.5),
+    ProvinceError.loginRefused(server: "127.0.0.1:5432", user: "kiemke_md01", reason: "it asks for a password and none was given"),
+    ProvinceError.refused(what: "the report of office MD01", message: "it has never synced"),
+    ProvinceError.refused(what: "migration 3", message: "the server cancelled it after its statement timeout"),
+    ProvinceError.refused(what: "the role kiemke_md01", message: "permission denied to create role"),
+    ProvinceError.wrongOffice(user: "kiemke_md01", configured: "MD01", actual: "MD02"),
+    ProvinceError.wrongOffice(user: "kiemke_md01", configured: "MD01", actual: nil),
+    ProvinceError.newerSchema(version: 5, known: 3),
+    ProvinceError.noSchema(server: "127.0.0.1:5432"),
+    ProvinceError.badOfficeCode("MD-01"),
+    ProvinceError.unknownOffice("MD01"),
+    ProvinceError.formatUnavailable("docx"),
+    ProvinceError.badCentralRow(table: "observation_day", reason: "times 3, 2"),
 ]
 
 /// Words that never stand in Vietnamese prose: one of them in a Vietnamese message is English left over.
@@ -97,6 +141,40 @@ struct ErrorMessagesTests {
         for token in tokens {
             #expect(vi.contains(token), "\(token) is missing from: \(vi)")
         }
+    }
+
+    /// The reasons an import file is refused are sentences kiemke writes into the error (file
+    /// system, workbook, CSV syntax); each must reach a Vietnamese user in Vietnamese.
+    @Test("a refused import file's reason is Vietnamese too", arguments: [
+        "folder", "missing", "xlsx", "xls", "latin1", "quote", "nul",
+    ])
+    func importFileReasons(_ case: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiemke-reason-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes: [String: Data] = [
+            "xlsx": Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+            "xls": Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+            "latin1": Data("name,kind\nPC-01,computer\nM\u{E1}y,computer\n".utf8).replacingFirst(0xC3, 0xA1, with: 0xE1),
+            "quote": Data("name,kind\n\"PC-01,computer\n".utf8),
+            "nul": Data("name,kind\nPC\u{0}01,computer\n".utf8),
+        ]
+        let failure: any Error
+        do {
+            switch `case` {
+            case "folder": _ = try ImportSource.read(folder.path)
+            case "missing": _ = try ImportSource.read(folder.appendingPathComponent("none.csv").path)
+            default: _ = try DeviceImporter.read(try #require(bytes[`case`]), file: "x.csv")
+            }
+            Issue.record("\(`case`) was read")
+            return
+        } catch {
+            failure = error
+        }
+        #expect(failure is ImportError, "\(failure)")
+        let vi = ErrorMessages.text(for: failure, language: .vi)
+        #expect(vi != ErrorMessages.text(for: failure, language: .en))
+        #expect(englishLeft(in: vi).isEmpty, "English left in: \(vi)")
     }
 
     @Test("an error with no Vietnamese text keeps its English under a Vietnamese lead-in")
@@ -140,5 +218,14 @@ struct MessageLanguageTests {
         #expect(MessageLanguage.resolve(arguments: ["status", "--config", none.path], environment: ["LANG": "C"]) == .en)
         // An unreadable config leaves the choice to the locale; the command reports the file itself.
         #expect(MessageLanguage.resolve(arguments: ["--config", "/nonexistent.toml"], environment: ["LANG": "vi_VN"]) == .vi)
+    }
+}
+
+private extension Data {
+    /// These bytes with the first two-byte sequence `a b` replaced by `byte`: a Latin-1 file from UTF-8 text.
+    func replacingFirst(_ a: UInt8, _ b: UInt8, with byte: UInt8) -> Data {
+        let bytes = [UInt8](self)
+        guard let index = bytes.indices.dropLast().first(where: { bytes[$0] == a && bytes[$0 + 1] == b }) else { return self }
+        return Data(bytes[..<index] + [byte] + bytes[(index + 2)...])
     }
 }

@@ -152,6 +152,11 @@ struct ExcelFileTests {
         #expect(try await Self.rawOutput(cli, ["report", "--format", "csv", "--no-bom", "--lang", "en"]).starts(with: Data("name,kind,".utf8)))
         let english = try await cli.run("report", "--format", "csv", "--lang", "en", "--no-bom")
         #expect(english.stdout.hasPrefix("name,kind,"))
+        // Every column is translated: no English key is left in the Vietnamese header.
+        let englishHeader = english.stdout.prefix { $0 != "\n" }.split(separator: ",")
+        let vietnameseHeader = report.stdout.drop { $0 == "\u{FEFF}" }.prefix { $0 != "\n" }.split(separator: ",")
+        #expect(englishHeader.count == vietnameseHeader.count)
+        for (key, title) in zip(englishHeader, vietnameseHeader) { #expect(key != title, "column \(key) is not translated") }
     }
 }
 

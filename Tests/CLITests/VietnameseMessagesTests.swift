@@ -116,4 +116,79 @@ struct VietnameseMessagesTests {
         let english = try await KiemkeProcess.run(["status", "--db", db], environment: ["LANG": "C.UTF-8"])
         #expect(english.stdout.contains("NAME") && english.stdout.contains("2 devices: 0 up"), "\(english.stdout)")
     }
+
+    /// Every refusal of a typed value (kinds, conditions, durations, addresses, names, ports,
+    /// columns, flag combinations) and every row problem of an import: the whole message in
+    /// Vietnamese, the value the user typed still in it, the exit code unchanged.
+    @Test("refused values and flag combinations, and import row problems, say why in Vietnamese", arguments: [
+        (["devices", "add", "X-1", "--kind", "máy giặt"], "máy giặt"),
+        (["devices", "add", "X-1", "--kind", "computer", "--condition", "xyz"], "xyz"),
+        (["devices", "add", "X-1", "--kind", "computer", "--snmp-port", "70000"], "65535"),
+        (["devices", "add", "X-1", "--kind", "computer", "--interval", "5"], "5m"),
+        (["devices", "add", "X-1", "--kind", "computer", "--interval", "0s"], "0s"),
+        (["devices", "add", "X-1", "--kind", "computer", "--interval", "abc"], "abc"),
+        (["devices", "add", "X-1", "--kind", "computer", "--interval", "3d"], "1d"),
+        (["devices", "add", "X-1", "--kind", "computer", "--note", "a\u{1}b"], "--note"),
+        (["devices", "add", "X-1", "--kind", "computer", "--snmp-community", "@bad name"], "@"),
+        (["devices", "add", String(repeating: "n", count: 120), "--kind", "computer"], "120"),
+        (["devices", "list", "--columns", "foo"], "foo"),
+        (["mark", "broken", "PHOTO-02"], "kiemke mark PHOTO-02 broken"),
+        (["mark", "PC-01", "xyz"], "xyz"),
+        (["probe"], "--all"),
+        (["probe", "127.0.0.1", "--v3-auth-key", "short"], "--v3-auth-key"),
+        (["report", "--format", "docx"], "--output"),
+        (["report", "--document"], "--format docx"),
+        (["report", "--office", "xa01"], "--from-province"),
+        (["daemon", "--interval", "5"], "5m"),
+        (["web", "--listen", "foo"], "foo"),
+    ])
+    func refusedValues(_ arguments: [String], _ kept: String) async throws {
+        let cli = CLI()
+        let run = try await KiemkeProcess.run(arguments + ["--db", cli.database], environment: vietnamese)
+        #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        let message = run.stderr.components(separatedBy: "Cách dùng:")[0]
+        #expect(message.hasPrefix("Lỗi: ") || message.hasPrefix("kiemke: "), "\(arguments): \(run.stderr)")
+        #expect(englishLeft(in: message).isEmpty, "\(arguments): English left (\(englishLeft(in: message))) in: \(message)")
+        #expect(message.replacingOccurrences(of: "\n", with: " ").contains(kept), "\(arguments): \(kept) is missing from: \(message)")
+        let english = try await KiemkeProcess.run(arguments + ["--db", cli.database], environment: ["LANG": "C.UTF-8"])
+        #expect(english.status == 2 && english.stderr.hasPrefix("Error: ") || english.stderr.hasPrefix("kiemke: "), "\(arguments): \(english.stderr)")
+    }
+
+    @Test("ping's lines: fping's shape, its words in Vietnamese", .enabled(if: getuid() == 0, "needs root for ICMP sockets"))
+    func ping() async throws {
+        let vi = try await KiemkeProcess.run(["ping", "127.0.0.1"], environment: vietnamese)
+        #expect(vi.status == 0 && vi.stdout.hasPrefix("127.0.0.1 hoạt động "), "\(vi.stdout) \(vi.stderr)")
+        let en = try await KiemkeProcess.run(["ping", "127.0.0.1"], environment: ["LANG": "C.UTF-8"])
+        #expect(en.status == 0 && en.stdout.hasPrefix("127.0.0.1 up "), "\(en.stdout) \(en.stderr)")
+    }
+
+    @Test("an import's row problems are listed in Vietnamese")
+    func importRowProblems() async throws {
+        let cli = CLI()
+        let csv = try cli.folder.write("bad.csv", """
+            name,kind,address,condition,interval,schedule,snmp_version,since,shared_address
+            X-1,máy giặt,127.0.0.1,good,5,,,,
+            X-2,pc,1.2.3,tot,5m,sometimes,4,,
+            X-3,pc,,xyz,,,,2023-02-30,maybe
+            X-3,pc,127.0.0.2,,,,,2099-01-01,
+            X-5,pc,127.0.0.5,,,,,,
+            X-6,pc,127.0.0.9,,,,,,,,
+
+            """)
+        let run = try await KiemkeProcess.run(["devices", "import", csv.path, "--db", cli.database], environment: vietnamese)
+        #expect(run.status == 2, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 12, "\(run.stderr)")
+        for line in lines {
+            #expect(englishLeft(in: line).isEmpty, "English left (\(englishLeft(in: line))) in: \(line)")
+        }
+        for kept in ["máy giặt", "\"5\"", "1.2.3", "sometimes", "\"4\"", "xyz", "2023-02-30", "maybe", "2099-01-01"] {
+            #expect(run.stderr.contains(kept), "\(kept) is missing from: \(run.stderr)")
+        }
+        // Shared addresses are checked once every row is valid.
+        let shared = try cli.folder.write("dup.csv", "name,kind,address\nA,pc,127.0.0.1\nB,pc,127.0.0.1\n")
+        let sharing = try await KiemkeProcess.run(["devices", "import", shared.path, "--db", cli.database], environment: vietnamese)
+        #expect(sharing.status == 2 && sharing.stderr.contains("127.0.0.1") && sharing.stderr.contains("(dòng 3)"), "\(sharing.stderr)")
+        #expect(englishLeft(in: sharing.stderr).isEmpty, "English left in: \(sharing.stderr)")
+    }
 }

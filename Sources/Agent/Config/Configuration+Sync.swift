@@ -12,15 +12,16 @@ extension Configuration {
         do {
             url = try ProvinceURL(text)
         } catch {
-            throw InputError("[sync] url: \(error)")
+            throw InputError("[sync] url: \(error)", vi: "[sync] url: \(error.vietnamese)")
         }
         guard !sync.officeCode.isEmpty else {
-            throw InputError("[sync] office_code is missing: set the code the province gave this office (its account is kiemke_CODE)")
+            throw InputError("[sync] office_code is missing: set the code the province gave this office (its account is kiemke_CODE)",
+                             vi: "thiếu [sync] office_code: hãy đặt mã mà tỉnh cấp cho cơ quan này (tài khoản của cơ quan là kiemke_MÃ)")
         }
         do {
             try ProvinceOffices.check(code: sync.officeCode)
         } catch {
-            throw InputError("[sync] office_code: \(error)")
+            throw InputError("[sync] office_code: \(error)", vi: "[sync] office_code: \(error.vietnamese)")
         }
         let office = CommuneUpload.Office(code: sync.officeCode, name: sync.officeName.isEmpty ? self.office : sync.officeName,
                                           profile: OfficeProfile(reportName: self.office, hours: schedule, readiness: readiness))

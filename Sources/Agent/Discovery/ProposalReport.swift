@@ -57,22 +57,28 @@ public struct ProposalReport: Sendable {
         }
     }
 
-    /// One line per device found, then a summary; device text escaped for the terminal.
-    public func text() -> String {
+    /// One line per device found, then a summary, in `language`; device text escaped for the terminal.
+    public func text(_ language: ReportLanguage = .en) -> String {
+        let vi = language == .vi
         var lines: [String] = []
         let table = entries.map { entry -> [String] in
             let f = entry.finding
+            let name = entry.inventoryName ?? "", was = entry.inventoryAddress ?? ""
             let status: String = switch entry.status {
-            case .new: entry.proposedName.map { "new → \($0)" } ?? "new"
-            case .known: "known: \(entry.inventoryName ?? "")"
-            case .moved: "moved: \(entry.inventoryName ?? "") (was \(entry.inventoryAddress ?? ""))"
+            case .new: entry.proposedName.map { (vi ? "mới → " : "new → ") + $0 } ?? (vi ? "mới" : "new")
+            case .known: (vi ? "đã có: " : "known: ") + name
+            case .moved: vi ? "đã chuyển: \(name) (trước là \(was))" : "moved: \(name) (was \(was))"
             }
-            return [f.address.description, f.mac ?? "", f.kind.rawValue, [f.vendor, f.model].compactMap { $0 }.joined(separator: " "),
-                    f.serial ?? "", f.sysName ?? "", f.answeredBy.joined(separator: ","), status,
-                    entry.conflicts.isEmpty ? "" : "CONFLICT: " + entry.conflicts.joined(separator: "; ")]
-                .map { TerminalText.escaped($0) }
+            let kind: String = vi ? f.kind.vietnamese : f.kind.rawValue
+            let conflicts: [String] = vi ? entry.conflicts.map { Self.vietnamese(conflict: $0) } : entry.conflicts
+            let conflict: String = conflicts.isEmpty ? "" : (vi ? "XUNG ĐỘT: " : "CONFLICT: ") + conflicts.joined(separator: "; ")
+            let vendorModel: String = [f.vendor, f.model].compactMap { $0 }.joined(separator: " ")
+            let row: [String] = [f.address.description, f.mac ?? "", kind, vendorModel, f.serial ?? "", f.sysName ?? "",
+                                 f.answeredBy.joined(separator: ","), status, conflict]
+            return row.map { TerminalText.escaped($0) }
         }
-        let header = ["ADDRESS", "MAC", "KIND", "VENDOR/MODEL", "SERIAL", "SYSNAME", "ANSWERED BY", "INVENTORY", ""]
+        let header = vi ? ["ĐỊA CHỈ", "MAC", "LOẠI", "HÃNG/MODEL", "SỐ SÊ-RI", "SYSNAME", "TRẢ LỜI QUA", "DANH SÁCH", ""]
+            : ["ADDRESS", "MAC", "KIND", "VENDOR/MODEL", "SERIAL", "SYSNAME", "ANSWERED BY", "INVENTORY", ""]
         var widths = header.map(\.count)
         for row in table { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func format(_ row: [String]) -> String {
@@ -84,10 +90,16 @@ public struct ProposalReport: Sendable {
             lines += table.map(format)
         }
         let counts = Dictionary(entries.map { ($0.status, 1) }, uniquingKeysWith: +)
-        lines.append("swept \(swept) addresses in \(String(format: "%.1f", seconds)) s: \(entries.count) answered — "
-                     + "\(counts[.new] ?? 0) new, \(counts[.known] ?? 0) known, \(counts[.moved] ?? 0) moved")
+        let new = counts[.new] ?? 0, known = counts[.known] ?? 0, moved = counts[.moved] ?? 0
+        let time = String(format: "%.1f", seconds)
+        lines.append(vi ? "đã quét \(swept) địa chỉ trong \(time.replacingOccurrences(of: ".", with: ",")) giây: \(entries.count) địa chỉ trả lời — "
+                          + "\(new) mới, \(known) đã có, \(moved) đã chuyển địa chỉ"
+                        : "swept \(swept) addresses in \(time) s: \(entries.count) answered — \(new) new, \(known) known, \(moved) moved")
         let conflicts = entries.filter { !$0.conflicts.isEmpty }.count
-        if conflicts > 0 { lines.append("\(conflicts) need a look (CONFLICT): nothing was decided for them") }
+        if conflicts > 0 {
+            lines.append(vi ? "\(conflicts) địa chỉ cần xem lại (XUNG ĐỘT): chưa quyết định gì với chúng"
+                            : "\(conflicts) need a look (CONFLICT): nothing was decided for them")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -13,7 +13,7 @@ extension ImportError: BilingualMessage {
         case .noDeviceRows(let file):
             return "\(file): không có dòng thiết bị nào: tệp chỉ có dòng tiêu đề; hãy thêm mỗi thiết bị một dòng; chưa nhập gì"
         case .badRows(let file, let problems):
-            let lines = problems.map { "  \(file): dòng \($0.line), \($0.field): \($0.message)" }
+            let lines = problems.map { "  \(file): dòng \($0.line), \($0.field): \(ProblemText.vietnamese($0.message))" }
             return "\(file): \(problems.count) lỗi; chưa nhập gì:\n" + lines.joined(separator: "\n")
         }
     }

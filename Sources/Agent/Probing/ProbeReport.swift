@@ -56,46 +56,65 @@ public struct ProbeReport: Sendable {
     /// A few lines a person reads: up or down and by which probe, what the device is, its supplies and errors.
     ///
     /// Each line is escaped (`TerminalText`): nearly everything in it is what the device says.
-    public func text() -> String {
-        lines().map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
+    /// In Vietnamese the labels, states and kiemke's own sentences are translated; what the device
+    /// said (names, supply names, the classifier's evidence quoting it) stays as it was said.
+    public func text(language: ReportLanguage = .en) -> String {
+        lines(language).map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
     }
 
-    private func lines() -> [String] {
+    private func lines(_ language: ReportLanguage) -> [String] {
+        let vi = language == .vi, words = ListingWords(language)
+        let unknown = vi ? "không rõ" : "unknown"
+        func said(_ text: String) -> String { vi ? ProblemText.vietnamese(text) : text }
+        // Labels padded to one column, as the English has always been (scripts grep "  kind:       ").
+        func line(_ en: String, _ viLabel: String, _ value: String) -> String {
+            let label = (vi ? viLabel : en) + ":"
+            return "  " + label.padding(toLength: max(12, label.count + 1), withPad: " ", startingAt: 0) + value
+        }
         var lines: [String] = []
         let address = result.target.address.description
         if result.up {
             let rtt = result.rttMs.map { String(format: ", %.2f ms", $0) } ?? ""
-            lines.append("\(address): up (answered \(result.answeredByText))\(rtt)")
+            lines.append(vi ? "\(address): hoạt động (trả lời qua \(result.answeredByText))\(rtt)"
+                            : "\(address): up (answered \(result.answeredByText))\(rtt)")
         } else {
-            lines.append("\(address): down (\(result.failureSummary ?? "no answer"))")
+            let why = result.failureSummary.map(said) ?? (vi ? "không trả lời" : "no answer")
+            lines.append(vi ? "\(address): mất kết nối (\(why))" : "\(address): down (\(why))")
         }
         if let snmpFailure = result.failures[.snmp], result.up {
-            lines.append("  snmp: \(snmpFailure)")
+            lines.append("  snmp: \(said(snmpFailure))")
         }
         guard let facts = result.facts else { return lines }
         let classification = facts.classification
-        lines.append("  kind:       \(facts.kind.rawValue) (confidence \(String(format: "%.2f", classification.confidence)))")
-        lines.append("  vendor:     \(facts.vendor ?? "unknown")")
-        lines.append("  model:      \(facts.model ?? "unknown")")
-        lines.append("  serial:     \(facts.serial ?? "unknown")")
-        lines.append("  firmware:   \(facts.firmware ?? "unknown")")
-        lines.append("  why:        \(classification.reason)")
+        let confidence = String(format: "%.2f", classification.confidence)
+        lines.append(line("kind", "loại", vi ? "\(words.kind(facts.kind)) (\(facts.kind.rawValue), độ tin cậy \(confidence))"
+                                              : "\(facts.kind.rawValue) (confidence \(confidence))"))
+        lines.append(line("vendor", "hãng", facts.vendor ?? unknown))
+        lines.append(line("model", "model", facts.model ?? unknown))
+        lines.append(line("serial", "số sê-ri", facts.serial ?? unknown))
+        lines.append(line("firmware", "firmware", facts.firmware ?? unknown))
+        // The classifier's reason and evidence stay as written: they quote what the device said.
+        lines.append(line("why", "lý do", classification.reason))
         // Every piece of evidence, so a person can see what kiemke weighed (and correct the kind if needed).
         for (index, reason) in classification.reasons.enumerated() {
-            lines.append("  \(index == 0 ? "evidence:  " : "           ") \(reason)")
+            lines.append(index == 0 ? line("evidence", "căn cứ", reason) : String(repeating: " ", count: 14) + reason)
         }
-        if let name = facts.system.name, !name.isEmpty { lines.append("  name:       \(name)") }
-        if let status = facts.deviceStatus { lines.append("  status:     \(status)") }
-        if let pages = facts.pageCount { lines.append("  pages:      \(pages)") }
+        if let name = facts.system.name, !name.isEmpty { lines.append(line("name", "tên", name)) }
+        if let status = facts.deviceStatus { lines.append(line("status", "trạng thái", status)) }
+        if let pages = facts.pageCount { lines.append(line("pages", "số trang", "\(pages)")) }
         for supply in facts.supplies {
-            let level = supply.levelPct.map { "\($0)%" } ?? supply.levelState ?? "unknown"
-            lines.append("  supply:     \(supply.name): \(level)")
+            let level = supply.levelPct.map { "\($0)%" } ?? supply.levelState ?? unknown
+            lines.append(line("supply", "vật tư", "\(supply.name): \(level)"))
         }
-        if !facts.conditions.isEmpty { lines.append("  conditions: \(facts.conditions.joined(separator: ", "))") }
+        if !facts.conditions.isEmpty {
+            let conditions = vi ? facts.conditions.map { words.attention(.printerCondition(PrinterCondition(name: $0))) } : facts.conditions
+            lines.append(line("conditions", "báo lỗi", conditions.joined(separator: ", ")))
+        }
         for area in facts.storage where area.isDisk {
-            lines.append("  disk:       \(area.name) \(area.usedPct.map { String(format: "%.1f%% used", $0) } ?? "use unknown")")
+            let used = area.usedPct.map { String(format: vi ? "đã dùng %.1f%%" : "%.1f%% used", $0) } ?? (vi ? "không rõ dung lượng đã dùng" : "use unknown")
+            lines.append(line("disk", "ổ đĩa", "\(area.name) \(used)"))
         }
-        for note in facts.notes { lines.append("  note:       \(note)") }
+        for note in facts.notes { lines.append(line("note", "ghi chú", said(note))) }
         return lines
     }
 }
