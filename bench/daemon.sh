@@ -57,7 +57,7 @@ run_daemon() {
     # the pages the daemon touched from the neighbours the kernel mapped with them.
     local faults_pid=""
     if [[ ${BENCH_CODEPAGES:-0} == 1 ]] && command -v perf >/dev/null; then
-        perf record -e page-faults -c 1 -d -e syscalls:sys_enter_madvise -p "$pid" -o "$dir/faults.data" \
+        perf record -B -N -e page-faults -c 1 -d -e syscalls:sys_enter_madvise -p "$pid" -o "$dir/faults.data" \
             >"$dir/faults.log" 2>&1 &
         faults_pid=$!; PIDS+=("$faults_pid")
     fi
