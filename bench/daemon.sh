@@ -52,6 +52,17 @@ run_daemon() {
         sleep 0.1
     done
     [[ -n $pid ]] || die "daemon did not start; see $dir/daemon.log"
+    # BENCH_CODEPAGES=1: which pages of the executable are resident near the peak and at the end,
+    # whose code they hold (bench/code-pages), and the page faults of the warm-up (perf), which tell
+    # the pages the daemon touched from the neighbours the kernel mapped with them.
+    local faults_pid=""
+    if [[ ${BENCH_CODEPAGES:-0} == 1 ]] && command -v perf >/dev/null; then
+        perf record -B -N -e page-faults -c 1 -d -e syscalls:sys_enter_madvise -p "$pid" -o "$dir/faults.data" \
+            >"$dir/faults.log" 2>&1 &
+        faults_pid=$!; PIDS+=("$faults_pid")
+    fi
+    # BENCH_DAEMON_HOOK=SCRIPT: SCRIPT PID DIR runs beside the daemon (a profiler, say) until the workload ends.
+    if [[ -n ${BENCH_DAEMON_HOOK:-} ]]; then "$BENCH_DAEMON_HOOK" "$pid" "$dir" >"$dir/hook.log" 2>&1 & PIDS+=("$!"); fi
     sleep "$warmup"
     if [[ -n $web_port && ${DAEMON_WEB_LOAD:-busy} == office ]]; then
         # An office: 20 clerks with the status page open, each refreshed once a minute (a page every 3 s),
@@ -80,9 +91,16 @@ run_daemon() {
         sample=$(daemon_proc "$pid") || die "daemon stopped early; see $dir/daemon.log"
         echo "$sample" >>"$dir/samples"
         # Where the memory is, mapping by mapping, near the peak (just after the warm-up) and at the end.
-        (( i == 0 )) && cp "/proc/$pid/smaps" "$dir/smaps.start" 2>/dev/null
+        if (( i == 0 )); then
+            cp "/proc/$pid/smaps" "$dir/smaps.start" 2>/dev/null
+            if [[ ${BENCH_CODEPAGES:-0} == 1 ]]; then
+                "$BENCH/code-pages" dump "$pid" "$dir/pages.start"
+                [[ -n $faults_pid ]] && { kill -INT "$faults_pid"; wait "$faults_pid" 2>/dev/null || true; }
+            fi
+        fi
     done
     cp "/proc/$pid/smaps" "$dir/smaps.end" 2>/dev/null || true
+    [[ ${BENCH_CODEPAGES:-0} == 1 ]] && "$BENCH/code-pages" dump "$pid" "$dir/pages.end"
     read -r _ _ end_cpu < <(daemon_proc "$pid")
     t1=$(date +%s.%N); bytes1=$(bed_bytes); obs1=$(sqlite3 "$db" "SELECT count(*) FROM observation")
     local rss hwm
