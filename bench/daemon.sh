@@ -39,9 +39,19 @@ run_daemon() {
         { cat "$BENCH/bench.toml"; printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$web_port"; } >"$config"
         command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >&2; }
     fi
-    log "daemon: polling $devices devices (a fifth silent) every minute for $seconds s (25 ms each way, 2.5% loss)"
+    # As the office runs it (config/kiemke.service): a user that may not write the program file, with
+    # CAP_NET_RAW alone. That matters to memory: the kernel pages out a file's pages only for a process
+    # that could write the file (MemoryTuning+CodePages.swift). BENCH_DAEMON_ROOT=1 runs it as root.
+    local as_user=() who="as an unprivileged user with CAP_NET_RAW, as the service runs it"
+    if [[ ${BENCH_DAEMON_ROOT:-0} == 1 ]]; then
+        who="as root"
+    else
+        chown -R 65534:65534 "$dir"
+        as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=+net_raw --ambient-caps=+net_raw)
+    fi
+    log "daemon: polling $devices devices (a fifth silent) every minute for $seconds s (25 ms each way, 2.5% loss), $who"
     # timeout bounds the daemon even if this script is killed; cleanup stops it by pid.
-    "$ROOT/scripts/testbed" exec "$BED" -- timeout -s TERM $((seconds + 60)) \
+    "$ROOT/scripts/testbed" exec "$BED" -- timeout -s TERM $((seconds + 60)) "${as_user[@]}" \
         "$KIEMKE" daemon --interval 1m --db "$db" --config "$config" --log-level info \
         >"$dir/daemon.log" 2>&1 &
     local outer=$! pid="" i
