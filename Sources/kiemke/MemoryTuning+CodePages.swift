@@ -24,12 +24,22 @@ extension MemoryTuning {
     /// read-only segment (never written) are then unmapped with `MADV_DONTNEED`, which needs no permission
     /// and leaves the pages in the page cache: a page faulted in again reads the same bytes from the
     /// file. The data mappings may hold relocated pointers that exist only in memory: only paged out.
+    /// Last, the file's pages nobody maps any more leave the page cache (`POSIX_FADV_DONTNEED`, which any
+    /// reader may ask), as `MADV_PAGEOUT` does for root: a fault then maps the one page the daemon
+    /// runs, where with the whole file cached it maps the 64 KB around it (fault-around), mostly code
+    /// the polling never runs. The cost is reading those pages from the disk once (the next `kiemke`
+    /// command reads what it runs the same way); nothing is written.
     static func releaseStartupCode() {
         #if os(Linux)
         for mapping in executableMappings() {
             _ = madvise(mapping.start, mapping.length, MADV_RANDOM)
             _ = madvise(mapping.start, mapping.length, pageOut)
             if mapping.isCode { _ = madvise(mapping.start, mapping.length, MADV_DONTNEED) }
+        }
+        let file = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)
+        if file >= 0 {
+            _ = posix_fadvise(file, 0, 0, POSIX_FADV_DONTNEED)
+            close(file)
         }
         #endif
     }
